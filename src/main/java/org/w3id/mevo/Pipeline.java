@@ -1,0 +1,129 @@
+package org.w3id.mevo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.Prefixes;
+import org.w3id.mevo.core.ProjectLayout;
+import org.w3id.mevo.core.StepLog;
+import org.w3id.mevo.curate.CurateOperation;
+import org.w3id.mevo.curate.CuratedKb;
+import org.w3id.mevo.publish.FlattenOperation;
+import org.w3id.mevo.publish.PublishOperation;
+import org.w3id.mevo.publish.Release;
+import org.w3id.mevo.reason.ReasonOperation;
+import org.w3id.mevo.validate.ProfileCheckOperation;
+import org.w3id.mevo.validate.QualityReportOperation;
+import org.w3id.mevo.validate.ShaclOperation;
+
+/** The whole build, in the order the folders suggest: curate -> validate -> reason -> publish. */
+public final class Pipeline {
+
+    /** @param releaseDir where the release goes (README: {@code release/}) */
+    public record Options(ProjectLayout layout, Path releaseDir) {
+        public static Options of(ProjectLayout layout) { return new Options(layout, layout.defaultReleaseDir()); }
+    }
+
+    /** Counts and timings of one build, as printed and as written to build-info.json. */
+    public record Summary(long totalMs, long reasonMs, int classes, int individuals, int inferredSubclass,
+                          int inferredTypes, long assertedTriples, long inferredTriples, long flatTriples,
+                          long warnings, String fingerprint) {}
+
+    private final StepLog log;
+
+    public Pipeline(StepLog log) { this.log = log; }
+
+    public Summary build(Options o) {
+        long t0 = System.nanoTime();
+        ProjectLayout l = o.layout();
+        Prefixes prefixes = Prefixes.load(l.prefixes());
+        String fingerprint = fingerprint(l);
+
+        CuratedKb kb = new CurateOperation(log).run(CurateOperation.Options.of(l));
+        Graph asserted = kb.asserted();
+        var shorten = (java.util.function.Function<String, String>) prefixes::shorten;
+        var locate = (java.util.function.Function<String, String>) iri -> kb.locations().get(iri);
+
+        new ProfileCheckOperation(log).run(asserted, shorten, ProfileCheckOperation.Options.defaults());
+        var report = new QualityReportOperation(log).run(asserted, shorten, locate,
+                new QualityReportOperation.Options(l.checksDir()));
+        QualityReportOperation.requireNoErrors(report, 30);
+        new ShaclOperation(log).run(asserted, shorten, locate, new ShaclOperation.Options(l.shapesDir(), 30));
+
+        ReasonOperation.Result reasoned = new ReasonOperation(log).run(asserted, shorten, ReasonOperation.Options.defaults());
+        Graph flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
+                new FlattenOperation.Options(l.flattenDir()));
+
+        long totalMs = (System.nanoTime() - t0) / 1_000_000;
+        Summary s = new Summary(totalMs, reasoned.reasonMs(), reasoned.classes(), reasoned.individuals(),
+                reasoned.subClassLinks(), reasoned.typeLinks(), asserted.size(), reasoned.inferred().size(), flat.size(),
+                report.count(QualityReportOperation.Level.WARN), fingerprint);
+        new PublishOperation(log).run(new PublishOperation.Content(asserted, reasoned.inferred(), flat, report.tsv(),
+                info(s, kb.ontologyIri())), new PublishOperation.Options(o.releaseDir(), prefixes.asMap()));
+        log.info(String.format(Locale.ROOT, "build done in %d ms (reasoning %d ms): %d asserted, %d inferred, %d flat triples",
+                (System.nanoTime() - t0) / 1_000_000, s.reasonMs(), s.assertedTriples(), s.inferredTriples(), s.flatTriples()));
+        return s;
+    }
+
+    /** True when the release exists and was built from the current inputs. */
+    public static boolean isCurrent(ProjectLayout l, Path releaseDir) {
+        if (!Release.exists(releaseDir)) return false;
+        try {
+            String info = Files.readString(releaseDir.resolve(Release.INFO_FILE), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(info);
+            return m.find() && m.group(1).equals(fingerprint(l));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** SHA-256 over every input file under ontology/ (path and content), so any edit triggers a rebuild. */
+    public static String fingerprint(ProjectLayout l) {
+        try (Stream<Path> s = Files.walk(l.ontologyDir())) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            List<Path> files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("external_import.ttl"))
+                    .sorted().toList();
+            for (Path p : files) {
+                md.update(l.root().relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(p));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new MevoException("cannot fingerprint " + l.ontologyDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String info(Summary s, String ontologyIri) {
+        return "{\n"
+                + "  \"ontology\": \"" + ontologyIri + "\",\n"
+                + "  \"built\": \"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\",\n"
+                + "  \"fingerprint\": \"" + s.fingerprint() + "\",\n"
+                + "  \"build_ms\": " + s.totalMs() + ",\n"
+                + "  \"reason_ms\": " + s.reasonMs() + ",\n"
+                + "  \"classes\": " + s.classes() + ",\n"
+                + "  \"individuals\": " + s.individuals() + ",\n"
+                + "  \"inferred_subclass_links\": " + s.inferredSubclass() + ",\n"
+                + "  \"inferred_type_links\": " + s.inferredTypes() + ",\n"
+                + "  \"asserted_triples\": " + s.assertedTriples() + ",\n"
+                + "  \"inferred_triples\": " + s.inferredTriples() + ",\n"
+                + "  \"flat_triples\": " + s.flatTriples() + ",\n"
+                + "  \"report_warnings\": " + s.warnings() + ",\n"
+                + "  \"graphs\": [\"" + Release.ASSERTED + "\", \"" + Release.INFERRED + "\", \"" + Release.FLAT + "\"]\n"
+                + "}\n";
+    }
+
+    static Graph empty() { return GraphFactory.createDefaultGraph(); }
+}

@@ -1,0 +1,127 @@
+package org.w3id.mevo.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.w3id.mevo.Pipeline;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.ProjectLayout;
+import org.w3id.mevo.core.StepLog;
+import org.w3id.mevo.query.QueryOperation;
+import org.w3id.mevo.serve.ServeOperation;
+
+/** The thin command layer: parses arguments into typed options and calls one pipeline operation. */
+public final class Main {
+    private static final String HELP = """
+            usage: ./mevo <command> [options]
+
+            commands:
+              build                 curate -> validate -> reason -> publish; writes the release to release/
+                  --release DIR       write the release elsewhere
+              serve                 build if the release is missing or stale, then start Fuseki
+                  --port N            HTTP port (default 3030)
+                  --localhost         listen on localhost only
+                  --release DIR       serve this release folder
+              query FILE.rq         run a SPARQL query against the built release, without a server
+                  --format F          table (default), tsv, csv, json, xml
+                  --release DIR       query this release folder
+              test                  install what the tests need, then run `mvn -B verify`
+              --help                this text
+
+            Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); Fuseki UI at http://localhost:3030/
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (MevoException e) {
+            System.err.println("mevo: error: " + e.getMessage());
+            code = 1;
+        }
+        if (code != 0 || !(args.length > 0 && args[0].equals("serve"))) System.exit(code);
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            System.out.print(HELP);
+            return args.length == 0 ? 2 : 0;
+        }
+        String command = args[0];
+        Args a = Args.parse(List.of(args).subList(1, args.length));
+        ProjectLayout layout = ProjectLayout.discover(Path.of(""));
+        Path release = a.option("release").map(Path::of).orElse(layout.defaultReleaseDir());
+        StepLog log = StepLog.stderr();
+        switch (command) {
+            case "build" -> {
+                a.noPositionals();
+                new Pipeline(log).build(new Pipeline.Options(layout, release));
+                return 0;
+            }
+            case "serve" -> {
+                a.noPositionals();
+                if (!Pipeline.isCurrent(layout, release)) {
+                    log.info("release missing or older than the curated files: building first");
+                    new Pipeline(log).build(new Pipeline.Options(layout, release));
+                }
+                int port = Integer.parseInt(a.option("port").orElse("3030"));
+                var server = new ServeOperation(log).start(new ServeOperation.Options(layout.fusekiConfig(), release,
+                        port, a.flag("localhost"), true));
+                log.info("MEVO SPARQL endpoint: http://localhost:" + server.getHttpPort() + "/mevo/sparql"
+                        + "  (UI: http://localhost:" + server.getHttpPort() + "/)");
+                server.join();
+                return 0;
+            }
+            case "query" -> {
+                if (a.positionals().size() != 1) throw new MevoException("query needs exactly one FILE.rq");
+                if (!Pipeline.isCurrent(layout, release)) {
+                    log.info("release missing or older than the curated files: building first");
+                    new Pipeline(log).build(new Pipeline.Options(layout, release));
+                }
+                var format = QueryOperation.Options.parseFormat(a.option("format").orElse("table"));
+                new QueryOperation().run(new QueryOperation.Options(Path.of(a.positionals().get(0)), release, format),
+                        System.out);
+                return 0;
+            }
+            default -> {
+                System.err.print(HELP);
+                throw new MevoException("unknown command '" + command + "'");
+            }
+        }
+    }
+
+    /** Parsed command-line arguments: --name value options, --flag flags, positionals. */
+    record Args(Map<String, String> options, List<String> flags, List<String> positionals) {
+        static final List<String> FLAGS = List.of("localhost");
+
+        static Args parse(List<String> args) {
+            Map<String, String> o = new TreeMap<>();
+            List<String> f = new ArrayList<>();
+            List<String> p = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String s = args.get(i);
+                if (s.startsWith("--")) {
+                    String name = s.substring(2);
+                    if (FLAGS.contains(name)) { f.add(name); continue; }
+                    if (i + 1 >= args.size()) throw new MevoException("option --" + name + " needs a value");
+                    o.put(name, args.get(++i));
+                } else {
+                    p.add(s);
+                }
+            }
+            return new Args(o, f, p);
+        }
+
+        java.util.Optional<String> option(String name) { return java.util.Optional.ofNullable(options.get(name)); }
+
+        boolean flag(String name) { return flags.contains(name); }
+
+        void noPositionals() {
+            if (!positionals.isEmpty()) throw new MevoException("unexpected argument(s): " + positionals);
+        }
+    }
+}

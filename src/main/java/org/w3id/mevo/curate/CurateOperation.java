@@ -1,0 +1,101 @@
+package org.w3id.mevo.curate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL2;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.Prefixes;
+import org.w3id.mevo.core.ProjectLayout;
+import org.w3id.mevo.core.StepLog;
+
+/** Curate: refresh the import module, load the edit file with its imports, compile the tables. */
+public final class CurateOperation {
+
+    /** @param tableDirs folders whose *.tsv files are template tables (claims, references, trials) */
+    public record Options(Path editFile, Path catalog, Path prefixes, Path importsDir, List<Path> tableDirs,
+                          boolean refreshImportModule) {
+        public static Options of(ProjectLayout layout) {
+            return new Options(layout.editFile(), layout.catalog(), layout.prefixes(), layout.importsDir(),
+                    List.of(layout.tablesDir(), layout.referencesDir()), true);
+        }
+    }
+
+    private final StepLog log;
+
+    public CurateOperation(StepLog log) { this.log = log; }
+
+    public CuratedKb run(Options o) {
+        var step = log.start("imports");
+        Prefixes prefixes = Prefixes.load(o.prefixes());
+        List<ImportTerms.Term> terms = ImportTerms.read(o.importsDir(), prefixes);
+        boolean changed = o.refreshImportModule()
+                && ImportTerms.writeModule(terms, o.importsDir().resolve(ImportTerms.MODULE_FILE));
+        step.done("terms=" + terms.size() + " tables=" + ImportTerms.tables(o.importsDir()).size()
+                + " module=" + (changed ? "rewritten" : "unchanged"));
+
+        step = log.start("load");
+        OntologySources sources = OntologySources.load(o.editFile(), Catalog.load(o.catalog()));
+        Graph tbox = merge(sources);
+        step.done("files=" + sources.files().size() + " triples=" + tbox.size());
+
+        step = log.start("tables");
+        TermResolver resolver = new TermResolver(tbox, prefixes);
+        Graph abox = GraphFactory.createDefaultGraph();
+        Graph flat = GraphFactory.createDefaultGraph();
+        Map<String, String> locations = new LinkedHashMap<>();
+        int records = 0;
+        List<Path> tables = tableFiles(o.tableDirs());
+        for (Path file : tables) {
+            TemplateTable.Compiled c = TemplateTable.parse(TsvFile.read(file), prefixes).compile(resolver);
+            c.owl().find().forEach(abox::add);
+            c.flat().find().forEach(flat::add);
+            for (var e : c.locations().entrySet()) {
+                String before = locations.putIfAbsent(e.getKey(), e.getValue());
+                if (before != null)
+                    throw new MevoException(e.getValue() + ": record " + prefixes.shorten(e.getKey())
+                            + " is also defined at " + before);
+            }
+            records += c.records();
+        }
+        step.done("tables=" + tables.size() + " records=" + records + " abox-triples=" + abox.size());
+        return new CuratedKb(sources.ontologyIri(), tbox, abox, flat, locations);
+    }
+
+    /** Union of all files; component headers and owl:imports are dropped so the result is one ontology. */
+    static Graph merge(OntologySources sources) {
+        Graph g = GraphFactory.createDefaultGraph();
+        Node root = NodeFactory.createURI(sources.ontologyIri());
+        for (var e : sources.files().entrySet()) {
+            Node header = NodeFactory.createURI(e.getKey());
+            e.getValue().find().forEach(t -> {
+                if (t.getPredicate().equals(OWL2.imports.asNode())) return;
+                if (!header.equals(root) && t.getSubject().equals(header)) return;
+                g.add(t);
+            });
+        }
+        return g;
+    }
+
+    static List<Path> tableFiles(List<Path> dirs) {
+        List<Path> out = new ArrayList<>();
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) continue;
+            try (Stream<Path> s = Files.list(d)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().forEach(out::add);
+            } catch (IOException e) {
+                throw new MevoException("cannot list " + d + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+}

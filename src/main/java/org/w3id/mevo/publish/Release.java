@@ -1,0 +1,52 @@
+package org.w3id.mevo.publish;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.system.Txn;
+import org.w3id.mevo.core.MevoException;
+
+/**
+ * The published release folder and its named graphs. The dataset file {@code mevo.nq} holds three named graphs;
+ * whoever serves or queries it makes the default graph the union of them.
+ */
+public final class Release {
+    public static final String GRAPH_BASE = "https://w3id.org/mevo/graph/";
+    /** The curated ontology and compiled tables, as asserted. */
+    public static final String ASSERTED = GRAPH_BASE + "asserted";
+    /** What HermiT entails beyond the asserted: subclass links and individual types. */
+    public static final String INFERRED = GRAPH_BASE + "inferred";
+    /** Direct triples (claim -> cargo, class -> some-values-from class, size ranges) for simple SPARQL. */
+    public static final String FLAT = GRAPH_BASE + "flat";
+
+    public static final String DATASET_FILE = "mevo.nq";
+    public static final String OWL_FILE = "mevo.owl";
+    public static final String TURTLE_FILE = "mevo.ttl";
+    public static final String REPORT_FILE = "report.tsv";
+    public static final String INFO_FILE = "build-info.json";
+
+    private Release() {}
+
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(DATASET_FILE)) && Files.isRegularFile(dir.resolve(INFO_FILE));
+    }
+
+    /** Loads the release's dataset into an in-memory TDB2 dataset whose default graph is the union of the named graphs. */
+    public static Dataset loadUnionDataset(Path dir) {
+        if (!exists(dir)) throw new MevoException(dir + ": no release here; run ./mevo build first");
+        Dataset ds = TDB2Factory.createDataset();
+        loadInto(ds, dir);
+        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return ds;
+    }
+
+    /** Loads the release's quads into an existing (TDB2) dataset inside one write transaction. */
+    public static void loadInto(Dataset ds, Path dir) {
+        DatasetGraph dsg = ds.asDatasetGraph();
+        Txn.executeWrite(dsg, () -> RDFDataMgr.read(dsg, dir.resolve(DATASET_FILE).toString()));
+    }
+}

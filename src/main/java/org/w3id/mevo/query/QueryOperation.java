@@ -1,0 +1,59 @@
+package org.w3id.mevo.query;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.system.Txn;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.SparqlFiles;
+import org.w3id.mevo.publish.Release;
+
+/** Runs a SPARQL file against the published release, without a server (same union-default-graph semantics). */
+public final class QueryOperation {
+    public enum Format { TABLE, TSV, CSV, JSON, XML }
+
+    public record Options(Path queryFile, Path releaseDir, Format format) {
+        public static Format parseFormat(String s) {
+            try {
+                return Format.valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new MevoException("unknown format '" + s + "' (table, tsv, csv, json, xml)");
+            }
+        }
+    }
+
+    public void run(Options o, OutputStream out) {
+        Query q = SparqlFiles.read(o.queryFile()).query();
+        Dataset ds = Release.loadUnionDataset(o.releaseDir());
+        Txn.executeRead(ds, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+                if (q.isSelectType()) {
+                    ResultSet rs = qe.execSelect();
+                    switch (o.format()) {
+                        case TABLE -> ResultSetFormatter.out(out, rs, q.getPrologue());
+                        case TSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_TSV);
+                        case CSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_CSV);
+                        case JSON -> ResultSetMgr.write(out, rs, ResultSetLang.RS_JSON);
+                        case XML -> ResultSetMgr.write(out, rs, ResultSetLang.RS_XML);
+                    }
+                } else if (q.isAskType()) {
+                    boolean b = qe.execAsk();
+                    new java.io.PrintStream(out, true).println(b);
+                } else {
+                    Model m = q.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+                    RDFDataMgr.write(out, m, Lang.TURTLE);
+                }
+            }
+        });
+    }
+}

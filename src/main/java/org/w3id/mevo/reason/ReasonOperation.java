@@ -1,0 +1,142 @@
+package org.w3id.mevo.reason;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import com.clarkparsia.owlapi.explanation.BlackBoxExplanation;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.semanticweb.HermiT.Configuration;
+import org.semanticweb.HermiT.ReasonerFactory;
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.manchestersyntax.renderer.ManchesterOWLSyntaxOWLObjectRendererImpl;
+import org.semanticweb.owlapi.model.OWLAxiom;
+import org.semanticweb.owlapi.model.OWLClass;
+import org.semanticweb.owlapi.model.OWLEntity;
+import org.semanticweb.owlapi.model.OWLNamedIndividual;
+import org.semanticweb.owlapi.model.OWLOntology;
+import org.semanticweb.owlapi.model.OWLOntologyManager;
+import org.semanticweb.owlapi.reasoner.InferenceType;
+import org.semanticweb.owlapi.reasoner.OWLReasoner;
+import org.w3id.mevo.core.OwlBridge;
+import org.w3id.mevo.core.StepLog;
+
+/**
+ * Reason: HermiT checks consistency and coherence, then every entailed (non-trivial) subclass link between
+ * named classes and every entailed type of a named individual is materialised into the inferred graph, so that
+ * plain SPARQL sees them without a reasoner at query time.
+ */
+public final class ReasonOperation {
+
+    /** @param maxExplained how many unsatisfiable classes get a full explanation in the failure message */
+    public record Options(int maxExplained) {
+        public static Options defaults() { return new Options(3); }
+    }
+
+    /** @param inferred triples HermiT entails that are not asserted */
+    public record Result(Graph inferred, int classes, int individuals, int subClassLinks, int typeLinks, long reasonMs) {}
+
+    private final StepLog log;
+
+    public ReasonOperation(StepLog log) { this.log = log; }
+
+    public Result run(Graph asserted, Function<String, String> shorten, Options o) {
+        var step = log.start("reason");
+        OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        OWLOntology ont = OwlBridge.toOwlApi(asserted, manager);
+        Configuration cfg = new Configuration();
+        cfg.throwInconsistentOntologyException = false;
+        ReasonerFactory factory = new ReasonerFactory();
+        OWLReasoner reasoner = factory.createReasoner(ont, cfg);
+        try {
+            if (!reasoner.isConsistent()) {
+                String why = explain(ont, factory, manager.getOWLDataFactory().getOWLThing(), shorten, reasoner);
+                throw new ReasoningFailure("HermiT: the ontology is inconsistent (no model exists). Explanation:\n" + why,
+                        culpritsOf(why));
+            }
+            reasoner.precomputeInferences(InferenceType.CLASS_HIERARCHY, InferenceType.CLASS_ASSERTIONS);
+            List<OWLClass> unsat = reasoner.getUnsatisfiableClasses().getEntitiesMinusBottom().stream()
+                    .sorted(Comparator.comparing(c -> c.getIRI().toString())).toList();
+            if (!unsat.isEmpty()) {
+                StringBuilder msg = new StringBuilder("HermiT: " + unsat.size() + " unsatisfiable class(es): ");
+                List<String> names = new ArrayList<>();
+                for (OWLClass c : unsat) names.add(shorten.apply(c.getIRI().toString()) + label(ont, c));
+                msg.append(String.join(", ", names));
+                for (OWLClass c : unsat.subList(0, Math.min(o.maxExplained(), unsat.size()))) {
+                    msg.append("\nWhy ").append(shorten.apply(c.getIRI().toString())).append(label(ont, c))
+                       .append(" is unsatisfiable:\n").append(explain(ont, factory, c, shorten, reasoner));
+                }
+                throw new ReasoningFailure(msg.toString(),
+                        unsat.stream().map(c -> shorten.apply(c.getIRI().toString())).toList());
+            }
+            Graph inferred = GraphFactory.createDefaultGraph();
+            int sub = 0, types = 0;
+            List<OWLClass> classes = ont.classesInSignature().filter(c -> !c.isBuiltIn())
+                    .sorted(Comparator.comparing(c -> c.getIRI().toString())).toList();
+            for (OWLClass c : classes) {
+                Node s = NodeFactory.createURI(c.getIRI().toString());
+                Set<OWLClass> supers = new TreeSet<>(Comparator.comparing(x -> x.getIRI().toString()));
+                reasoner.getSuperClasses(c, false).entities().filter(x -> !x.isOWLThing()).forEach(supers::add);
+                reasoner.getEquivalentClasses(c).entities().filter(x -> !x.equals(c) && !x.isOWLThing()).forEach(supers::add);
+                for (OWLClass d : supers) {
+                    Triple t = Triple.create(s, RDFS.subClassOf.asNode(), NodeFactory.createURI(d.getIRI().toString()));
+                    if (!asserted.contains(t)) { inferred.add(t); sub++; }
+                }
+            }
+            List<OWLNamedIndividual> inds = ont.individualsInSignature()
+                    .sorted(Comparator.comparing(i -> i.getIRI().toString())).toList();
+            for (OWLNamedIndividual i : inds) {
+                Node s = NodeFactory.createURI(i.getIRI().toString());
+                for (OWLClass d : reasoner.getTypes(i, false).entities().filter(x -> !x.isOWLThing()).toList()) {
+                    Triple t = Triple.create(s, RDF.type.asNode(), NodeFactory.createURI(d.getIRI().toString()));
+                    if (!asserted.contains(t)) { inferred.add(t); types++; }
+                }
+            }
+            long ms = step.done("classes=" + classes.size() + " individuals=" + inds.size()
+                    + " inferred-subclass=" + sub + " inferred-type=" + types + " consistent=yes coherent=yes");
+            return new Result(inferred, classes.size(), inds.size(), sub, types, ms);
+        } finally {
+            reasoner.dispose();
+        }
+    }
+
+    private static String label(OWLOntology ont, OWLEntity e) {
+        return org.semanticweb.owlapi.search.EntitySearcher.getAnnotations(e, ont)
+                .filter(a -> a.getProperty().isLabel() && a.getValue().isLiteral())
+                .map(a -> " '" + a.getValue().asLiteral().get().getLiteral() + "'")
+                .findFirst().orElse("");
+    }
+
+    private static String explain(OWLOntology ont, ReasonerFactory factory,
+                                  org.semanticweb.owlapi.model.OWLClassExpression what,
+                                  Function<String, String> shorten, OWLReasoner reasoner) {
+        Set<OWLAxiom> axioms;
+        try {
+            BlackBoxExplanation bb = new BlackBoxExplanation(ont, factory, reasoner);
+            axioms = bb.getExplanation(what);
+        } catch (RuntimeException e) {
+            return "  (no explanation could be computed: " + e.getMessage() + ")";
+        }
+        ManchesterOWLSyntaxOWLObjectRendererImpl r = new ManchesterOWLSyntaxOWLObjectRendererImpl();
+        r.setShortFormProvider(entity -> shorten.apply(entity.getIRI().toString()) + label(ont, entity));
+        List<String> lines = new ArrayList<>();
+        for (OWLAxiom ax : axioms) lines.add("  " + r.render(ax).replace('\n', ' '));
+        lines.sort(String::compareTo);
+        return String.join("\n", lines);
+    }
+
+    private static List<String> culpritsOf(String explanation) {
+        List<String> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\\b([A-Za-z][A-Za-z0-9.]*:[A-Za-z0-9_.\\-]+)").matcher(explanation);
+        while (m.find()) if (!out.contains(m.group(1))) out.add(m.group(1));
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package org.w3id.mevo.validate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.SparqlFiles;
+import org.w3id.mevo.core.StepLog;
+
+/**
+ * Validate, the ROBOT-report way: every {@code ontology/checks/*.rq} is a SELECT whose rows are defects.
+ * Its header says {@code # level: ERROR|WARN|INFO} and {@code # title: ...}; it selects ?entity (and may select ?value).
+ * Any ERROR row fails the build.
+ */
+public final class QualityReportOperation {
+    public enum Level { ERROR, WARN, INFO }
+
+    public record Options(Path checksDir) {}
+
+    public record Finding(Level level, String rule, String entity, String value, String location) {
+        public String tsv() {
+            return String.join("\t", level.name(), rule, entity, clean(value), clean(location));
+        }
+        private static String clean(String s) { return s == null ? "" : s.replace('\t', ' ').replace('\n', ' '); }
+    }
+
+    public record Report(List<Finding> findings, int checks) {
+        public long count(Level l) { return findings.stream().filter(f -> f.level() == l).count(); }
+
+        public String tsv() {
+            StringBuilder sb = new StringBuilder("level\trule\tentity\tvalue\tlocation\n");
+            findings.forEach(f -> sb.append(f.tsv()).append('\n'));
+            return sb.toString();
+        }
+    }
+
+    private final StepLog log;
+
+    public QualityReportOperation(StepLog log) { this.log = log; }
+
+    /** Runs the checks; returns the report without failing (see {@link #requireNoErrors}). */
+    public Report run(Graph graph, Function<String, String> shorten, Function<String, String> locate, Options o) {
+        var step = log.start("report");
+        Dataset ds = DatasetFactory.wrap(ModelFactory.createModelForGraph(graph));
+        List<Finding> findings = new ArrayList<>();
+        List<Path> files = SparqlFiles.list(o.checksDir());
+        for (Path p : files) {
+            SparqlFiles f = SparqlFiles.read(p);
+            Level level = Level.valueOf(f.header().getOrDefault("level", "ERROR").toUpperCase(Locale.ROOT));
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).build()) {
+                ResultSet rs = qe.execSelect();
+                while (rs.hasNext()) {
+                    QuerySolution s = rs.next();
+                    String entity = text(s.get("entity"), shorten);
+                    String value = text(s.get("value"), shorten);
+                    String iri = s.get("entity") != null && s.get("entity").isURIResource()
+                            ? s.get("entity").asResource().getURI() : null;
+                    findings.add(new Finding(level, f.name(), entity, value, iri == null ? null : locate.apply(iri)));
+                }
+            }
+        }
+        Report r = new Report(findings, files.size());
+        step.done("checks=" + files.size() + " ERROR=" + r.count(Level.ERROR) + " WARN=" + r.count(Level.WARN)
+                + " INFO=" + r.count(Level.INFO));
+        return r;
+    }
+
+    public static void requireNoErrors(Report r, int maxShown) {
+        List<Finding> errors = r.findings().stream().filter(f -> f.level() == Level.ERROR).toList();
+        if (errors.isEmpty()) return;
+        StringBuilder sb = new StringBuilder("quality report: " + errors.size() + " ERROR finding(s):");
+        errors.stream().limit(maxShown).forEach(f -> sb.append("\n  ").append(f.rule()).append(": ").append(f.entity())
+                .append(f.value() == null || f.value().isEmpty() ? "" : " (" + f.value() + ")")
+                .append(f.location() == null ? "" : " at " + f.location()));
+        throw new MevoException(sb.toString());
+    }
+
+    private static String text(RDFNode n, Function<String, String> shorten) {
+        if (n == null) return null;
+        if (n.isURIResource()) return shorten.apply(n.asResource().getURI());
+        if (n.isLiteral()) return n.asLiteral().getLexicalForm();
+        return "_:blank";
+    }
+}

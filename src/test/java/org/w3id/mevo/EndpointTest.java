@@ -1,0 +1,77 @@
+package org.w3id.mevo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.w3id.mevo.publish.Release;
+import org.w3id.mevo.support.Http;
+import org.w3id.mevo.support.TestKb;
+
+/** The served endpoint as a SPARQL client sees it: protocol, read-only access, errors, named graphs, UI. */
+class EndpointTest {
+
+    @Test
+    void queryEndpointsAnswerOnSparqlAndQueryPaths() {
+        String q = Http.encode("ASK { ?s ?p ?o }");
+        for (String path : new String[] {"/mevo/sparql", "/mevo/query", "/mevo"}) {
+            var r = Http.get(TestKb.baseUrl() + path + "?query=" + q, "application/sparql-results+json");
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            assertTrue(r.body().contains("\"boolean\" : true") || r.body().contains("\"boolean\":true"), r.body());
+        }
+    }
+
+    @Test
+    void defaultGraphIsTheUnionOfTheNamedGraphs() {
+        String q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+        var r = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode(q), "text/tab-separated-values");
+        assertEquals(200, r.statusCode());
+        for (String g : new String[] {Release.ASSERTED, Release.INFERRED, Release.FLAT})
+            assertTrue(r.body().contains("<" + g + ">"), "named graph " + g + " served: " + r.body());
+        // an inferred triple is visible from the default graph without naming a graph
+        String inferred = "ASK { GRAPH <" + Release.INFERRED + "> { ?s ?p ?o } FILTER NOT EXISTS { GRAPH <"
+                + Release.ASSERTED + "> { ?s ?p ?o } } ?s ?p ?o }";
+        var r2 = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode(inferred), "application/sparql-results+json");
+        assertTrue(r2.body().replace(" ", "").contains("\"boolean\":true"), r2.body());
+    }
+
+    @Test
+    void updatesAreRefused() {
+        String update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }";
+        var viaSparql = Http.postForm(TestKb.sparqlUrl(), "update=" + Http.encode(update), "*/*");
+        assertTrue(viaSparql.statusCode() >= 400 && viaSparql.statusCode() < 500, "update on /sparql: " + viaSparql.statusCode());
+        var viaUpdate = Http.postForm(TestKb.baseUrl() + "/mevo/update", "update=" + Http.encode(update), "*/*");
+        assertTrue(viaUpdate.statusCode() >= 400 && viaUpdate.statusCode() < 500, "/update: " + viaUpdate.statusCode());
+        var raw = Http.send(HttpRequest.newBuilder(URI.create(TestKb.baseUrl() + "/mevo"))
+                .header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString(update)).build());
+        assertTrue(raw.statusCode() >= 400 && raw.statusCode() < 500, "sparql-update POST: " + raw.statusCode());
+        var put = Http.send(HttpRequest.newBuilder(URI.create(TestKb.baseUrl() + "/mevo/get?default"))
+                .header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString("<urn:x> <urn:y> <urn:z> .")).build());
+        assertTrue(put.statusCode() >= 400 && put.statusCode() < 500, "graph store PUT: " + put.statusCode());
+        var still = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode("ASK { <urn:x> ?p ?o }"),
+                "application/sparql-results+json");
+        assertTrue(still.body().replace(" ", "").contains("\"boolean\":false"), "nothing was written: " + still.body());
+    }
+
+    @Test
+    void malformedQueryGets400WithTheParseMessage() {
+        var r = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode("SELECT ?x WHERE { ?x ?y }"), "*/*");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("Parse error") || r.body().contains("Encountered"), r.body());
+        assertTrue(r.body().contains("line 1"), "the message locates the error: " + r.body());
+    }
+
+    @Test
+    void fusekiUiIsServedAtTheRoot() {
+        var r = Http.get(TestKb.baseUrl() + "/", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().toLowerCase().contains("<html"), r.body());
+        var server = Http.get(TestKb.baseUrl() + "/$/server", "application/json");
+        assertEquals(200, server.statusCode());
+        assertTrue(server.body().contains("/mevo"), server.body());
+    }
+}
