@@ -72,9 +72,11 @@ public final class TemplateTable {
         if (required) keyword = keyword.substring(0, keyword.length() - 1);
         String rest = words.length > 1 ? words[1].trim() : "";
         Pattern check = null;
-        int slash = rest.indexOf('/');
-        if (slash >= 0 && rest.endsWith("/") && rest.lastIndexOf('/') > slash
-                && (slash == 0 || Character.isWhitespace(rest.charAt(slash - 1)))) {
+        // a trailing /regex/ is recognised by its leading slash at the start or after whitespace
+        int slash = rest.startsWith("/") ? 0 : -1;
+        java.util.regex.Matcher ws = Pattern.compile("\\s/").matcher(rest);
+        if (slash < 0 && ws.find()) slash = ws.start() + 1;
+        if (slash >= 0 && rest.endsWith("/") && rest.length() - 1 > slash) {
             String regex = rest.substring(slash + 1, rest.length() - 1);
             try {
                 check = Pattern.compile(regex);
