@@ -27,6 +27,12 @@ public final class Main {
               query FILE.rq         run a SPARQL query against the built release, without a server
                   --format F          table (default), tsv, csv, json, xml
                   --release DIR       query this release folder
+              resolve-ids           ask NCBI E-utilities for PMIDs/DOIs the reference table lacks (needs internet);
+                                    writes proposals (proposed_pmid, proposed_doi, proposal_origin), never
+                                    overwrites a confirmed value
+                  --limit N           look up at most N references
+                  --eutils URL        E-utilities base URL (default NCBI)
+                  --email ADDR        contact address sent to NCBI, as its usage policy asks
               test                  install what the tests need, then run `mvn -B verify`
               --help                this text
 
@@ -85,6 +91,16 @@ public final class Main {
                 var format = QueryOperation.Options.parseFormat(a.option("format").orElse("table"));
                 new QueryOperation().run(new QueryOperation.Options(Path.of(a.positionals().get(0)), release, format),
                         System.out);
+                return 0;
+            }
+            case "resolve-ids" -> {
+                a.noPositionals();
+                var e = org.w3id.mevo.resolve.Eutils.Options.ncbi();
+                e = new org.w3id.mevo.resolve.Eutils.Options(a.option("eutils").orElse(e.baseUrl()), e.delay(), e.tool(),
+                        a.option("email").orElse(""));
+                new org.w3id.mevo.resolve.ResolveIdsOperation(log).run(new org.w3id.mevo.resolve.ResolveIdsOperation.Options(
+                        layout.referencesDir().resolve("review-references.tsv"), e, java.time.LocalDate.now(),
+                        Integer.parseInt(a.option("limit").orElse("0"))));
                 return 0;
             }
             default -> {
