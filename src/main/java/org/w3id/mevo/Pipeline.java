@@ -62,7 +62,7 @@ public final class Pipeline {
         QualityReportOperation.requireNoErrors(report, 30);
         new ShaclOperation(log).run(asserted, shorten, locate, new ShaclOperation.Options(l.shapesDir(), 30));
 
-        ReasonOperation.Result reasoned = new ReasonOperation(log).run(asserted, shorten, ReasonOperation.Options.defaults());
+        ReasonOperation.Result reasoned = new ReasonOperation(log).run(asserted, shorten, locate, ReasonOperation.Options.defaults());
         Graph flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
                 new FlattenOperation.Options(l.flattenDir()));
 

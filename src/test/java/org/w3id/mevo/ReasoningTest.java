@@ -47,7 +47,7 @@ class ReasoningTest {
         Path q = tmp.resolve("count.rq");
         Files.writeString(q, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + Release.INFERRED + "> { ?s ?p ?o } }");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new QueryOperation().run(new QueryOperation.Options(q, TestKb.release(), QueryOperation.Format.CSV), out);
+        new QueryOperation().run(new QueryOperation.Options(q, TestKb.release(), QueryOperation.Format.CSV, TestKb.prefixes()), out);
         String text = out.toString(StandardCharsets.UTF_8);
         long n = Long.parseLong(text.split("\r?\n")[1].trim());
         assertTrue(n == TestKb.summary().inferredTriples(), "query sees all inferred triples: " + text);

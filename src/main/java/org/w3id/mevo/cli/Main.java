@@ -25,7 +25,7 @@ public final class Main {
                   --localhost         listen on localhost only
                   --release DIR       serve this release folder
               query FILE.rq         run a SPARQL query against the built release, without a server
-                  --format F          table (default), tsv, csv, json, xml
+                  --format F          table (default), tsv, csv, json, xml, curies
                   --release DIR       query this release folder
               resolve-ids           ask NCBI E-utilities for PMIDs/DOIs the reference table lacks (needs internet);
                                     writes proposals (proposed_pmid, proposed_doi, proposal_origin), never
@@ -89,7 +89,8 @@ public final class Main {
                     new Pipeline(log).build(new Pipeline.Options(layout, release));
                 }
                 var format = QueryOperation.Options.parseFormat(a.option("format").orElse("table"));
-                new QueryOperation().run(new QueryOperation.Options(Path.of(a.positionals().get(0)), release, format),
+                new QueryOperation().run(new QueryOperation.Options(Path.of(a.positionals().get(0)), release, format,
+                        org.w3id.mevo.core.Prefixes.load(layout.prefixes())),
                         System.out);
                 return 0;
             }

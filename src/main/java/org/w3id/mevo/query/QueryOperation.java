@@ -20,14 +20,15 @@ import org.w3id.mevo.publish.Release;
 
 /** Runs a SPARQL file against the published release, without a server (same union-default-graph semantics). */
 public final class QueryOperation {
-    public enum Format { TABLE, TSV, CSV, JSON, XML }
+    public enum Format { TABLE, TSV, CSV, JSON, XML, CURIES }
 
-    public record Options(Path queryFile, Path releaseDir, Format format) {
+    /** @param prefixes used by the CURIES format (TSV with IRIs shortened to CURIEs, literals as plain text) */
+    public record Options(Path queryFile, Path releaseDir, Format format, org.w3id.mevo.core.Prefixes prefixes) {
         public static Format parseFormat(String s) {
             try {
                 return Format.valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new MevoException("unknown format '" + s + "' (table, tsv, csv, json, xml)");
+                throw new MevoException("unknown format '" + s + "' (table, tsv, csv, json, xml, curies)");
             }
         }
     }
@@ -45,6 +46,7 @@ public final class QueryOperation {
                         case CSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_CSV);
                         case JSON -> ResultSetMgr.write(out, rs, ResultSetLang.RS_JSON);
                         case XML -> ResultSetMgr.write(out, rs, ResultSetLang.RS_XML);
+                        case CURIES -> writeCuries(rs, o.prefixes(), out);
                     }
                 } else if (q.isAskType()) {
                     boolean b = qe.execAsk();
@@ -55,5 +57,26 @@ public final class QueryOperation {
                 }
             }
         });
+    }
+
+    /** TSV whose cells are CURIEs or plain literal text: the notation of queries/*.expected.tsv. */
+    static void writeCuries(ResultSet rs, org.w3id.mevo.core.Prefixes prefixes, OutputStream out) {
+        java.io.PrintStream p = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> vars = rs.getResultVars();
+        p.println(String.join("\t", vars));
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        while (rs.hasNext()) {
+            var s = rs.next();
+            java.util.List<String> cells = new java.util.ArrayList<>();
+            for (String v : vars) {
+                var n = s.get(v);
+                if (n == null) cells.add("");
+                else if (n.isURIResource()) cells.add(prefixes.shorten(n.asResource().getURI()));
+                else if (n.isLiteral()) cells.add(n.asLiteral().getLexicalForm().replace('\t', ' ').replace('\n', ' '));
+                else cells.add("_:b");
+            }
+            rows.add(String.join("\t", cells));
+        }
+        rows.stream().sorted().forEach(p::println);
     }
 }

@@ -49,6 +49,11 @@ public final class ReasonOperation {
     public ReasonOperation(StepLog log) { this.log = log; }
 
     public Result run(Graph asserted, Function<String, String> shorten, Options o) {
+        return run(asserted, shorten, iri -> null, o);
+    }
+
+    /** @param locate record IRI -> "file:line" where it was curated (null if unknown) */
+    public Result run(Graph asserted, Function<String, String> shorten, Function<String, String> locate, Options o) {
         var step = log.start("reason");
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         OWLOntology ont = OwlBridge.toOwlApi(asserted, manager);
@@ -58,9 +63,7 @@ public final class ReasonOperation {
         OWLReasoner reasoner = factory.createReasoner(ont, cfg);
         try {
             if (!reasoner.isConsistent()) {
-                String why = explain(ont, factory, manager.getOWLDataFactory().getOWLThing(), shorten, reasoner);
-                throw new ReasoningFailure("HermiT: the ontology is inconsistent (no model exists). Explanation:\n" + why,
-                        culpritsOf(why));
+                throw inconsistent(ont, shorten, locate);
             }
             reasoner.precomputeInferences(InferenceType.CLASS_HIERARCHY, InferenceType.CLASS_ASSERTIONS);
             List<OWLClass> unsat = reasoner.getUnsatisfiableClasses().getEntitiesMinusBottom().stream()
@@ -108,6 +111,44 @@ public final class ReasonOperation {
         }
     }
 
+    private static ReasoningFailure inconsistent(OWLOntology ont, Function<String, String> shorten,
+                                                 Function<String, String> locate) {
+        InconsistencyLocator locator = new InconsistencyLocator();
+        var culprit = locator.locate(ont);
+        ManchesterOWLSyntaxOWLObjectRendererImpl r = renderer(ont, shorten);
+        StringBuilder sb = new StringBuilder("HermiT: the ontology is inconsistent (no model exists).");
+        List<String> names = new ArrayList<>();
+        if (culprit.isEmpty()) {
+            sb.append(" The class axioms alone are contradictory:\n")
+              .append(explain(ont, new ReasonerFactory(), ont.getOWLOntologyManager().getOWLDataFactory().getOWLThing(), shorten, null));
+            return new ReasoningFailure(sb.toString(), names);
+        }
+        Set<String> where = new TreeSet<>();
+        for (var i : culprit.get().individuals()) {
+            if (!i.isNamed()) continue;
+            String iri = i.asOWLNamedIndividual().getIRI().toString();
+            names.add(shorten.apply(iri));
+            String loc = locate.apply(iri);
+            if (loc == null) loc = locate.apply(iri.replaceAll("-[^/#-]+-[0-9]+$", ""));
+            if (loc != null) where.add(loc);
+        }
+        if (!where.isEmpty()) sb.append(" Curated at: ").append(String.join(", ", where)).append('.');
+        sb.append("\nThese assertions cannot all hold:");
+        culprit.get().assertions().forEach(ax -> sb.append("\n  ").append(r.render(ax).replace('\n', ' ')));
+        if (!culprit.get().disjointness().isEmpty()) {
+            sb.append("\ngiven the class axioms:");
+            culprit.get().disjointness().forEach(ax -> sb.append("\n  ").append(r.render(ax).replace('\n', ' ')));
+        }
+        sb.append("\n(").append(locator.checks()).append(" HermiT checks to locate it)");
+        return new ReasoningFailure(sb.toString(), names);
+    }
+
+    private static ManchesterOWLSyntaxOWLObjectRendererImpl renderer(OWLOntology ont, Function<String, String> shorten) {
+        ManchesterOWLSyntaxOWLObjectRendererImpl r = new ManchesterOWLSyntaxOWLObjectRendererImpl();
+        r.setShortFormProvider(entity -> shorten.apply(entity.getIRI().toString()) + label(ont, entity));
+        return r;
+    }
+
     private static String label(OWLOntology ont, OWLEntity e) {
         return org.semanticweb.owlapi.search.EntitySearcher.getAnnotations(e, ont)
                 .filter(a -> a.getProperty().isLabel() && a.getValue().isLiteral())
@@ -120,23 +161,17 @@ public final class ReasonOperation {
                                   Function<String, String> shorten, OWLReasoner reasoner) {
         Set<OWLAxiom> axioms;
         try {
-            BlackBoxExplanation bb = new BlackBoxExplanation(ont, factory, reasoner);
+            BlackBoxExplanation bb = reasoner == null ? new BlackBoxExplanation(ont, factory, factory.createReasoner(ont))
+                    : new BlackBoxExplanation(ont, factory, reasoner);
             axioms = bb.getExplanation(what);
         } catch (RuntimeException e) {
             return "  (no explanation could be computed: " + e.getMessage() + ")";
         }
-        ManchesterOWLSyntaxOWLObjectRendererImpl r = new ManchesterOWLSyntaxOWLObjectRendererImpl();
-        r.setShortFormProvider(entity -> shorten.apply(entity.getIRI().toString()) + label(ont, entity));
+        ManchesterOWLSyntaxOWLObjectRendererImpl r = renderer(ont, shorten);
         List<String> lines = new ArrayList<>();
         for (OWLAxiom ax : axioms) lines.add("  " + r.render(ax).replace('\n', ' '));
         lines.sort(String::compareTo);
         return String.join("\n", lines);
     }
 
-    private static List<String> culpritsOf(String explanation) {
-        List<String> out = new ArrayList<>();
-        var m = java.util.regex.Pattern.compile("\\b([A-Za-z][A-Za-z0-9.]*:[A-Za-z0-9_.\\-]+)").matcher(explanation);
-        while (m.find()) if (!out.contains(m.group(1))) out.add(m.group(1));
-        return out;
-    }
 }
