@@ -1,0 +1,94 @@
+package org.w3id.mevo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.ProjectLayout;
+import org.w3id.mevo.core.StepLog;
+import org.w3id.mevo.support.Http;
+import org.w3id.mevo.support.ProjectCopy;
+import org.w3id.mevo.support.TestKb;
+
+/** The claim tables compile into well-formed, reasoned claims, and the SHACL shapes guard them. */
+class ClaimsTest {
+
+    private static String select(String query) {
+        var r = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode(query), "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    private static long count(String query) {
+        String[] lines = select(query).split("\r?\n");
+        return Long.parseLong(lines[1].trim());
+    }
+
+    @Test
+    void claimTablesCompileIntoAboutAHundredClaims() {
+        long claims = count("PREFIX mevo: <https://w3id.org/mevo/MEVO_> SELECT (COUNT(DISTINCT ?c) AS ?n) { ?c a mevo:0000078 }");
+        assertTrue(claims >= 100, "claims: " + claims);
+    }
+
+    @Test
+    void everyClaimHasOutcomeEvidenceAndAStudyOrARecordedMismatch() {
+        String q = """
+                PREFIX mevo: <https://w3id.org/mevo/MEVO_>
+                SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {
+                  ?c a mevo:0000078 .
+                  FILTER (NOT EXISTS { ?c mevo:0000041 ?o } || NOT EXISTS { ?c mevo:0000042 ?e }
+                          || (NOT EXISTS { ?c mevo:0000043 ?s } && NOT EXISTS { ?c mevo:0000057 ?m }))
+                }""";
+        assertEquals(0, count(q), "claims lacking an outcome, evidence, or study/mismatch");
+    }
+
+    @Test
+    void everyDefinedClaimCategoryIsPopulatedByTheReasoner() {
+        String q = """
+                PREFIX mevo: <https://w3id.org/mevo/MEVO_>
+                PREFIX owl: <http://www.w3.org/2002/07/owl#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                SELECT ?cat (COUNT(?c) AS ?n) WHERE {
+                  ?cat owl:equivalentClass ?d ; rdfs:subClassOf mevo:0000078 .
+                  OPTIONAL { GRAPH <https://w3id.org/mevo/graph/inferred> { ?c a ?cat } }
+                } GROUP BY ?cat""";
+        String csv = select(q);
+        List<String> empty = new ArrayList<>();
+        String[] lines = csv.split("\r?\n");
+        for (int i = 1; i < lines.length; i++) if (lines[i].endsWith(",0")) empty.add(lines[i]);
+        assertTrue(lines.length > 8, "defined claim classes: " + csv);
+        assertTrue(empty.isEmpty(), "defined claim classes with no inferred member: " + empty);
+    }
+
+    @Test
+    void aClaimWithoutStudyOrMismatchNoteIsRejectedByShacl(@TempDir Path tmp) throws Exception {
+        ProjectLayout l = ProjectCopy.of(TestKb.layout(), tmp);
+        Path table = l.tablesDir().resolve("claims-regenerative.tsv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(table, StandardCharsets.UTF_8));
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        // find a record with a linked study and no mismatch note, and remove the study
+        int row = -1;
+        for (int i = 2; i < lines.size() && row < 0; i++) {
+            String[] c = lines.get(i).split("\t", -1);
+            if (!c[header.indexOf("study_ref")].isEmpty() && c[header.indexOf("mismatch_note")].isEmpty()) row = i;
+        }
+        String[] cells = lines.get(row).split("\t", -1);
+        String id = cells[0];
+        cells[header.indexOf("study_ref")] = "";
+        lines.set(row, String.join("\t", cells));
+        Files.write(table, lines, StandardCharsets.UTF_8);
+        MevoException e = org.junit.jupiter.api.Assertions.assertThrows(MevoException.class,
+                () -> new Pipeline(StepLog.silent()).build(new Pipeline.Options(l, tmp.resolve("release"))));
+        assertTrue(e.getMessage().startsWith("SHACL"), e.getMessage());
+        assertTrue(e.getMessage().contains("claims-regenerative.tsv:" + (row + 1)) && e.getMessage().contains(id),
+                "the violation names the table row and claim: " + e.getMessage());
+        assertTrue(!Files.exists(tmp.resolve("release")));
+    }
+}
