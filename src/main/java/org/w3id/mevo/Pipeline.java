@@ -94,7 +94,7 @@ public final class Pipeline {
         try (Stream<Path> s = Files.walk(l.ontologyDir())) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             List<Path> files = s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equals("external_import.ttl"))
+                    .filter(p -> !p.getFileName().toString().endsWith(org.w3id.mevo.curate.ImportTerms.MODULE_SUFFIX))
                     .sorted().toList();
             for (Path p : files) {
                 md.update(l.root().relativize(p).toString().getBytes(StandardCharsets.UTF_8));

@@ -27,6 +27,8 @@ public final class Main {
               query FILE.rq         run a SPARQL query against the built release, without a server
                   --format F          table (default), tsv, csv, json, xml, curies
                   --release DIR       query this release folder
+              refresh-imports       fill the term tables' source parents from source ontology files (ODK style)
+                  --sources DIR       folder of .obo / functional-syntax .owl files (e.g. ../shared/ontologies)
               resolve-ids           ask NCBI E-utilities for PMIDs/DOIs the reference table lacks (needs internet);
                                     writes proposals (proposed_pmid, proposed_doi, proposal_origin), never
                                     overwrites a confirmed value
@@ -92,6 +94,14 @@ public final class Main {
                 new QueryOperation().run(new QueryOperation.Options(Path.of(a.positionals().get(0)), release, format,
                         org.w3id.mevo.core.Prefixes.load(layout.prefixes())),
                         System.out);
+                return 0;
+            }
+            case "refresh-imports" -> {
+                a.noPositionals();
+                Path sources = Path.of(a.option("sources").orElseThrow(() -> new MevoException(
+                        "refresh-imports needs --sources DIR (folder of source ontology files, e.g. ../shared/ontologies)")));
+                new org.w3id.mevo.curate.RefreshImportsOperation(log).run(new org.w3id.mevo.curate.RefreshImportsOperation.Options(
+                        layout.importsDir(), sources, layout.prefixes()));
                 return 0;
             }
             case "resolve-ids" -> {

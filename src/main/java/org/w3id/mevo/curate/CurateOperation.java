@@ -37,11 +37,10 @@ public final class CurateOperation {
     public CuratedKb run(Options o) {
         var step = log.start("imports");
         Prefixes prefixes = Prefixes.load(o.prefixes());
-        List<ImportTerms.Term> terms = ImportTerms.read(o.importsDir(), prefixes);
-        boolean changed = o.refreshImportModule()
-                && ImportTerms.writeModule(terms, o.importsDir().resolve(ImportTerms.MODULE_FILE));
-        step.done("terms=" + terms.size() + " tables=" + ImportTerms.tables(o.importsDir()).size()
-                + " module=" + (changed ? "rewritten" : "unchanged"));
+        var modules = ImportTerms.read(o.importsDir(), prefixes);
+        int changed = o.refreshImportModule() ? ImportTerms.writeModules(modules, o.importsDir(), prefixes) : 0;
+        step.done("terms=" + modules.values().stream().mapToInt(List::size).sum() + " modules=" + modules.size()
+                + " rewritten=" + changed);
 
         step = log.start("load");
         OntologySources sources = OntologySources.load(o.editFile(), Catalog.load(o.catalog()));

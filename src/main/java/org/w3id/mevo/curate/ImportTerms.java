@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,35 +15,48 @@ import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.Prefixes;
 
 /**
- * External terms MEVO uses (GO, CL, UBERON, MONDO, ChEBI, HGNC, miRBase, ...), listed in
- * {@code ontology/imports/*.tsv} (columns id, label, parent, ontology, source) and written out as the
- * import module {@code ontology/imports/external_import.ttl} that the edit file imports.
+ * External terms MEVO uses, one term table per source ontology ({@code ontology/imports/NAME_terms.tsv}: id, label,
+ * parent, ontology, source, source_parent, source_parent_label), each written out by the build as the import module
+ * {@code NAME_import.ttl} (IRI {@code https://w3id.org/mevo/imports/NAME_import.owl}) that the edit file imports.
+ * Adding a term is one line in a table.
  */
 public final class ImportTerms {
-    public static final String MODULE_FILE = "external_import.ttl";
-    public static final String MODULE_IRI = "https://w3id.org/mevo/imports/external_import.owl";
+    public static final String TABLE_SUFFIX = "_terms.tsv";
+    public static final String MODULE_SUFFIX = "_import.ttl";
+    public static final String MODULE_BASE = "https://w3id.org/mevo/imports/";
 
+    /** @param parentIri MEVO placement (upper class or another term); @param sourceParents parents in the source ontology */
     public record Term(String id, String iri, String label, String parentIri, String ontology, String source,
-                       Path file, long line) {}
+                       List<String> sourceParents, List<String> sourceParentLabels, Path file, long line) {}
 
     private ImportTerms() {}
 
     public static List<Path> tables(Path importsDir) {
         if (!Files.isDirectory(importsDir)) return List.of();
         try (Stream<Path> s = Files.list(importsDir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(TABLE_SUFFIX)).sorted().toList();
         } catch (IOException e) {
             throw new MevoException("cannot list " + importsDir + ": " + e.getMessage(), e);
         }
     }
 
-    /** Reads and checks every term table; the same id may appear twice only with the same label. */
-    public static List<Term> read(Path importsDir, Prefixes prefixes) {
+    public static String moduleName(Path table) {
+        String n = table.getFileName().toString();
+        return n.substring(0, n.length() - TABLE_SUFFIX.length());
+    }
+
+    public static String moduleIri(String name) { return MODULE_BASE + name + "_import.owl"; }
+
+    /** Reads and checks every term table, grouped by table; an id may appear in one table only. */
+    public static Map<String, List<Term>> read(Path importsDir, Prefixes prefixes) {
         Map<String, Term> byIri = new TreeMap<>();
+        Map<String, List<Term>> byModule = new LinkedHashMap<>();
         for (Path file : tables(importsDir)) {
             TsvFile t = TsvFile.read(file);
             int cId = t.column("id"), cLabel = t.column("label"), cParent = t.column("parent"),
                 cOnt = t.column("ontology"), cSource = t.column("source");
+            int cSp = t.header().indexOf("source_parent"), cSpl = t.header().indexOf("source_parent_label");
+            List<Term> terms = new ArrayList<>();
             for (TsvFile.Row r : t.rows()) {
                 String id = r.cell(cId);
                 String iri = prefixes.expand(id).orElseThrow(() -> new CurationException(file, r.line(),
@@ -54,43 +68,81 @@ public final class ImportTerms {
                         new CurationException(file, r.line(), "column 'parent'", "'" + parent + "' is not a known CURIE"));
                 if (r.cell(cSource).isEmpty())
                     throw new CurationException(file, r.line(), "column 'source'", "say where " + id + " was confirmed");
-                Term term = new Term(id, iri, label, parentIri, r.cell(cOnt), r.cell(cSource), file, r.line());
-                Term prev = byIri.get(iri);
-                if (prev != null) {
-                    if (!prev.label().equals(label))
-                        throw new CurationException(file, r.line(), "column 'label'", id + " is labelled '" + label
-                                + "' here but '" + prev.label() + "' at " + prev.file().getFileName() + ":" + prev.line());
-                    continue;
-                }
-                byIri.put(iri, term);
+                List<String> sp = cSp < 0 ? List.of() : split(r.cell(cSp));
+                List<String> spl = cSpl < 0 ? List.of() : split(r.cell(cSpl));
+                for (String p : sp)
+                    if (prefixes.expand(p).isEmpty())
+                        throw new CurationException(file, r.line(), "column 'source_parent'", "'" + p + "' is not a known CURIE");
+                Term term = new Term(id, iri, label, parentIri, r.cell(cOnt), r.cell(cSource), sp, spl, file, r.line());
+                Term prev = byIri.putIfAbsent(iri, term);
+                if (prev != null)
+                    throw new CurationException(file, r.line(), "column 'id'", id + " is already listed at "
+                            + prev.file().getFileName() + ":" + prev.line() + "; keep each term in one table");
+                terms.add(term);
             }
+            byModule.put(moduleName(file), terms);
         }
-        return new ArrayList<>(byIri.values());
+        return byModule;
     }
 
-    /** Writes the import module deterministically (sorted, fixed layout); returns true if the file changed. */
-    public static boolean writeModule(List<Term> terms, Path target) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# GENERATED by `./mevo build` from ontology/imports/*.tsv - edit those tables, not this file.\n");
-        sb.append("@prefix owl:      <http://www.w3.org/2002/07/owl#> .\n");
-        sb.append("@prefix rdfs:     <http://www.w3.org/2000/01/rdf-schema#> .\n");
-        sb.append("@prefix dcterms:  <http://purl.org/dc/terms/> .\n\n");
-        sb.append('<').append(MODULE_IRI).append("> a owl:Ontology ;\n");
-        sb.append("    rdfs:comment \"MEVO import module: the external terms MEVO uses, with their labels as seen in the source ontologies and their place under MEVO's upper classes. Each source ontology keeps its own license.\" .\n\n");
-        for (Term t : terms) {
-            sb.append('<').append(t.iri()).append("> a owl:Class ;\n");
-            sb.append("    rdfs:label ").append(literal(t.label())).append(" ;\n");
-            if (t.parentIri() != null) sb.append("    rdfs:subClassOf <").append(t.parentIri()).append("> ;\n");
-            sb.append("    dcterms:source ").append(literal(t.ontology() + " - confirmed: " + t.source())).append(" .\n");
+    private static List<String> split(String cell) {
+        if (cell.isBlank()) return List.of();
+        return List.of(cell.trim().split("\\s*\\|\\s*"));
+    }
+
+    /**
+     * Writes each module deterministically (sorted, fixed layout); returns how many files changed. A source parent
+     * that is not itself a listed term is declared in the module with its source label, so the module shows where
+     * each term sits in its own ontology.
+     */
+    public static int writeModules(Map<String, List<Term>> modules, Path importsDir, Prefixes prefixes) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        modules.values().forEach(ts -> ts.forEach(t -> listed.add(t.iri())));
+        int changed = 0;
+        for (var e : modules.entrySet()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("# GENERATED by `./mevo build` from ").append(e.getKey()).append(TABLE_SUFFIX)
+              .append(" - edit that table, not this file.\n");
+            sb.append("@prefix owl:      <http://www.w3.org/2002/07/owl#> .\n");
+            sb.append("@prefix rdfs:     <http://www.w3.org/2000/01/rdf-schema#> .\n");
+            sb.append("@prefix dcterms:  <http://purl.org/dc/terms/> .\n\n");
+            sb.append('<').append(moduleIri(e.getKey())).append("> a owl:Ontology ;\n");
+            sb.append("    rdfs:comment ").append(literal("MEVO import module for " + e.getKey()
+                    + ": the terms MEVO uses, with their labels and parents as seen in the source ontology, and their place under MEVO's upper classes. The source ontology keeps its own license.")).append(" .\n\n");
+            Map<String, String> extraParents = new TreeMap<>();
+            List<Term> sorted = new ArrayList<>(e.getValue());
+            sorted.sort(java.util.Comparator.comparing(Term::iri));
+            for (Term t : sorted) {
+                sb.append('<').append(t.iri()).append("> a owl:Class ;\n");
+                sb.append("    rdfs:label ").append(literal(t.label())).append(" ;\n");
+                if (t.parentIri() != null) sb.append("    rdfs:subClassOf <").append(t.parentIri()).append("> ;\n");
+                for (int i = 0; i < t.sourceParents().size(); i++) {
+                    String piri = prefixes.expand(t.sourceParents().get(i)).orElseThrow();
+                    sb.append("    rdfs:subClassOf <").append(piri).append("> ;\n");
+                    if (!listed.contains(piri)) {
+                        String pl = i < t.sourceParentLabels().size() ? t.sourceParentLabels().get(i) : "";
+                        extraParents.putIfAbsent(piri, pl);
+                    }
+                }
+                sb.append("    dcterms:source ").append(literal(t.ontology() + " - confirmed: " + t.source())).append(" .\n");
+            }
+            if (!extraParents.isEmpty()) sb.append("\n# parents in the source ontology that MEVO does not use directly\n");
+            for (var p : extraParents.entrySet()) {
+                sb.append('<').append(p.getKey()).append("> a owl:Class");
+                if (!p.getValue().isEmpty()) sb.append(" ;\n    rdfs:label ").append(literal(p.getValue()));
+                sb.append(" .\n");
+            }
+            Path target = importsDir.resolve(e.getKey() + MODULE_SUFFIX);
+            String text = sb.toString();
+            try {
+                if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).equals(text)) continue;
+                Files.writeString(target, text, StandardCharsets.UTF_8);
+                changed++;
+            } catch (IOException ex) {
+                throw new MevoException("cannot write import module " + target + ": " + ex.getMessage(), ex);
+            }
         }
-        String text = sb.toString();
-        try {
-            if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).equals(text)) return false;
-            Files.writeString(target, text, StandardCharsets.UTF_8);
-            return true;
-        } catch (IOException e) {
-            throw new MevoException("cannot write import module " + target + ": " + e.getMessage(), e);
-        }
+        return changed;
     }
 
     static String literal(String s) {

@@ -20,15 +20,23 @@ import org.w3id.mevo.core.Prefixes;
  * A CURIE must name a declared class; a label must be the exact rdfs:label of exactly one class.
  */
 public final class TermResolver {
+    private static final String MEVO_NS = "https://w3id.org/mevo/MEVO_";
     private final Prefixes prefixes;
     private final Set<String> classes = new TreeSet<>();
     private final Map<String, List<String>> byLabel = new HashMap<>();
     private final Map<String, List<String>> byLowerLabel = new HashMap<>();
+    private final java.util.Set<String> equivalentPairs = new java.util.HashSet<>();
 
     public TermResolver(Graph tbox, Prefixes prefixes) {
         this.prefixes = prefixes;
         tbox.find(Node.ANY, RDF.type.asNode(), OWL2.Class.asNode()).mapWith(Triple::getSubject)
                 .filterKeep(Node::isURI).forEach(n -> classes.add(n.getURI()));
+        tbox.find(Node.ANY, OWL2.equivalentClass.asNode(), Node.ANY).forEach(t -> {
+            if (t.getSubject().isURI() && t.getObject().isURI()) {
+                equivalentPairs.add(t.getSubject().getURI() + " " + t.getObject().getURI());
+                equivalentPairs.add(t.getObject().getURI() + " " + t.getSubject().getURI());
+            }
+        });
         tbox.find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEach(t -> {
             if (!t.getSubject().isURI() || !t.getObject().isLiteral()) return;
             String iri = t.getSubject().getURI();
@@ -56,6 +64,13 @@ public final class TermResolver {
         }
         List<String> hits = byLabel.get(text);
         if (hits != null && hits.size() == 1) return new Resolution(hits.get(0), null);
+        if (hits != null) {
+            // classes declared equivalent may share a label: any of them is right; take MEVO's own
+            String first = hits.stream().sorted((a, b) -> Boolean.compare(!a.startsWith(MEVO_NS), !b.startsWith(MEVO_NS)))
+                    .findFirst().orElseThrow();
+            if (hits.stream().allMatch(h -> h.equals(first) || equivalentPairs.contains(first + " " + h)))
+                return new Resolution(first, null);
+        }
         if (hits != null) return new Resolution(null, "label '" + text + "' is ambiguous: "
                 + hits.stream().map(prefixes::shorten).toList() + "; use a CURIE");
         List<String> near = byLowerLabel.get(text.toLowerCase(Locale.ROOT));
