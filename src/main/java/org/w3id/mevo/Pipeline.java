@@ -70,8 +70,9 @@ public final class Pipeline {
         Summary s = new Summary(totalMs, reasoned.reasonMs(), reasoned.classes(), reasoned.individuals(),
                 reasoned.subClassLinks(), reasoned.typeLinks(), asserted.size(), reasoned.inferred().size(), flat.size(),
                 report.count(QualityReportOperation.Level.WARN), fingerprint);
-        new PublishOperation(log).run(new PublishOperation.Content(asserted, reasoned.inferred(), flat, report.tsv(),
-                info(s, kb.ontologyIri())), new PublishOperation.Options(o.releaseDir(), prefixes.asMap()));
+        new PublishOperation(log).run(new PublishOperation.Content(kb.ontologyIri(), kb.tbox(), kb.abox(), reasoned.inferred(),
+                flat, report.tsv(), info(s, kb.ontologyIri())),
+                new PublishOperation.Options(o.releaseDir(), prefixes.asMap(), PublishOperation.releaseDate()));
         log.info(String.format(Locale.ROOT, "build done in %d ms (reasoning %d ms): %d asserted, %d inferred, %d flat triples",
                 (System.nanoTime() - t0) / 1_000_000, s.reasonMs(), s.assertedTriples(), s.inferredTriples(), s.flatTriples()));
         return s;

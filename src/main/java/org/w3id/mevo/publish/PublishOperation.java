@@ -1,61 +1,109 @@
 package org.w3id.mevo.publish;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.formats.OBODocumentFormat;
+import org.semanticweb.owlapi.model.OWLOntology;
+import org.semanticweb.owlapi.model.OWLOntologyStorageException;
 import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.OwlBridge;
 import org.w3id.mevo.core.StepLog;
 
 /**
- * Publish: writes the release artefacts into a fresh sibling folder and only then swaps it into place, so a
- * failed or interrupted build never leaves a half-written release where the server looks.
+ * Publish: writes the release artefacts (ODK-style full, base, OBO, OBO Graphs JSON, claims, N-Quads dataset) into a
+ * fresh sibling folder and only then swaps it into place, so a failed or interrupted build never leaves a half-written
+ * release where the server looks. Blank nodes get content-derived labels and triples are written in sorted order, so
+ * the same input gives byte-identical files (build-info.json, which records timings, excepted).
  */
 public final class PublishOperation {
-    public record Options(Path releaseDir, Map<String, String> prefixes) {}
+    /** @param releaseDate the date in the versionIRIs (SOURCE_DATE_EPOCH when set, else today, UTC) */
+    public record Options(Path releaseDir, Map<String, String> prefixes, LocalDate releaseDate) {}
 
     /** What goes into a release. {@code info} is the build-info JSON text. */
-    public record Content(Graph asserted, Graph inferred, Graph flat, String reportTsv, String info) {}
+    public record Content(String ontologyIri, Graph tbox, Graph abox, Graph inferred, Graph flat, String reportTsv,
+                          String info) {}
+
+    public static final String MEVO_NS = "https://w3id.org/mevo/MEVO_";
 
     private final StepLog log;
 
     public PublishOperation(StepLog log) { this.log = log; }
 
+    public static LocalDate releaseDate() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("[0-9]+"))
+            return java.time.Instant.ofEpochSecond(Long.parseLong(epoch)).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
     public void run(Content c, Options o) {
         var step = log.start("publish");
         Path target = o.releaseDir().toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        String date = o.releaseDate().toString();
+        List<String> files = new ArrayList<>();
         try {
             Files.createDirectories(tmp);
-            Graph reasoned = GraphFactory.createDefaultGraph();
-            c.asserted().find().forEach(reasoned::add);
-            c.inferred().find().forEach(reasoned::add);
-            reasoned.getPrefixMapping().setNsPrefixes(o.prefixes()).setNsPrefixes(PrefixMapping.Standard);
-            write(tmp.resolve(Release.OWL_FILE), reasoned, RDFFormat.RDFXML_PLAIN);
-            write(tmp.resolve(Release.TURTLE_FILE), reasoned, RDFFormat.TURTLE_BLOCKS);
-            DatasetGraph dsg = DatasetGraphFactory.createGeneral();
-            dsg.addGraph(NodeFactory.createURI(Release.ASSERTED), c.asserted());
-            dsg.addGraph(NodeFactory.createURI(Release.INFERRED), c.inferred());
-            dsg.addGraph(NodeFactory.createURI(Release.FLAT), c.flat());
-            try (OutputStream out = Files.newOutputStream(tmp.resolve(Release.DATASET_FILE))) {
-                RDFDataMgr.write(out, dsg, RDFFormat.NQUADS_UTF8);
-            }
-            Files.writeString(tmp.resolve(Release.REPORT_FILE), c.reportTsv(), StandardCharsets.UTF_8);
-            Files.writeString(tmp.resolve(Release.INFO_FILE), c.info(), StandardCharsets.UTF_8);
+            // split HermiT's conclusions: subclass links belong to the ontology, types to the claims graph
+            Graph inferredTbox = GraphFactory.createDefaultGraph(), inferredAbox = GraphFactory.createDefaultGraph();
+            c.inferred().find().forEach(t -> (t.getPredicate().equals(RDF.type.asNode()) ? inferredAbox : inferredTbox).add(t));
+
+            Graph full = union(c.tbox(), inferredTbox);
+            header(full, c.ontologyIri(), "https://w3id.org/mevo/releases/" + date + "/mevo-full.owl", date);
+            Graph fullCanon = canonical(full, o.prefixes());
+            write(tmp, "mevo-full.owl", fullCanon, RDFFormat.RDFXML_PLAIN, files);
+            write(tmp, "mevo-full.ttl", fullCanon, RDFFormat.TURTLE_BLOCKS, files);
+            write(tmp, Release.OWL_FILE, fullCanon, RDFFormat.RDFXML_PLAIN, files);
+
+            Graph base = base(c.tbox());
+            String baseIri = "https://w3id.org/mevo/mevo-base.owl";
+            renameHeader(base, c.ontologyIri(), baseIri);
+            header(base, baseIri, "https://w3id.org/mevo/releases/" + date + "/mevo-base.owl", date);
+            Graph baseCanon = canonical(base, o.prefixes());
+            write(tmp, "mevo-base.owl", baseCanon, RDFFormat.RDFXML_PLAIN, files);
+
+            Graph editable = union(c.tbox(), GraphFactory.createDefaultGraph());
+            header(editable, c.ontologyIri(), "https://w3id.org/mevo/releases/" + date + "/mevo.obo", date);
+            writeString(tmp, "mevo.obo", obo(editable), files);
+            writeString(tmp, "mevo.json", OboGraphsWriter.write(canonical(editable, o.prefixes()), c.ontologyIri(),
+                    "https://w3id.org/mevo/releases/" + date + "/mevo.json"), files);
+
+            Graph claims = union(c.abox(), inferredAbox);
+            Graph claimsCanon = canonical(claims, o.prefixes());
+            write(tmp, "mevo-claims.ttl", claimsCanon, RDFFormat.TURTLE_BLOCKS, files);
+
+            Graph asserted = union(c.tbox(), c.abox());
+            header(asserted, c.ontologyIri(), "https://w3id.org/mevo/releases/" + date + "/mevo.owl", date);
+            writeQuads(tmp.resolve(Release.DATASET_FILE), Map.of(
+                    Release.ASSERTED, canonical(asserted, Map.of()),
+                    Release.INFERRED, c.inferred(),
+                    Release.FLAT, canonical(c.flat(), Map.of())));
+            files.add(Release.DATASET_FILE);
+            writeString(tmp, Release.REPORT_FILE, c.reportTsv(), files);
+            writeString(tmp, Release.INFO_FILE, c.info(), files);
             swap(tmp, target);
         } catch (IOException e) {
             deleteTree(tmp);
@@ -64,14 +112,100 @@ public final class PublishOperation {
             deleteTree(tmp);
             throw e;
         }
-        step.done("dir=" + target + " reasoned-triples=" + (c.asserted().size() + c.inferred().size())
-                + " quads=" + (c.asserted().size() + c.inferred().size() + c.flat().size()));
+        step.done("dir=" + target + " files=" + files.size() + " version=" + date);
     }
 
-    private static void write(Path file, Graph g, RDFFormat format) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+    static Graph union(Graph a, Graph b) {
+        Graph g = GraphFactory.createDefaultGraph();
+        a.find().forEach(g::add);
+        b.find().forEach(g::add);
+        return g;
+    }
+
+    /** Sets owl:versionIRI and owl:versionInfo of the ontology header. */
+    static void header(Graph g, String ontologyIri, String versionIri, String versionInfo) {
+        Node ont = NodeFactory.createURI(ontologyIri);
+        g.remove(ont, OWL2.versionIRI.asNode(), Node.ANY);
+        g.remove(ont, OWL2.versionInfo.asNode(), Node.ANY);
+        g.add(Triple.create(ont, OWL2.versionIRI.asNode(), NodeFactory.createURI(versionIri)));
+        g.add(Triple.create(ont, OWL2.versionInfo.asNode(), NodeFactory.createLiteralString(versionInfo)));
+    }
+
+    static void renameHeader(Graph g, String from, String to) {
+        Node f = NodeFactory.createURI(from), t = NodeFactory.createURI(to);
+        List<Triple> ts = g.find(f, Node.ANY, Node.ANY).toList();
+        ts.forEach(x -> { g.delete(x); g.add(Triple.create(t, x.getPredicate(), x.getObject())); });
+    }
+
+    /**
+     * MEVO's own axioms: every triple about a MEVO term (and the blank-node structures those triples lead to), plus
+     * the ontology header - no import module content, no claims.
+     */
+    static Graph base(Graph tbox) {
+        Graph out = GraphFactory.createDefaultGraph();
+        List<Node> todo = new ArrayList<>();
+        tbox.find().forEach(t -> {
+            Node s = t.getSubject();
+            boolean mevo = s.isURI() && s.getURI().startsWith(MEVO_NS);
+            boolean header = tbox.contains(s, RDF.type.asNode(), OWL2.Ontology.asNode());
+            if (mevo || header) { out.add(t); if (t.getObject().isBlank()) todo.add(t.getObject()); }
+        });
+        // disjointness and other axioms on blank nodes that mention MEVO terms
+        tbox.find(Node.ANY, RDF.type.asNode(), OWL2.AllDisjointClasses.asNode()).forEach(t -> {
+            out.add(t);
+            todo.add(t.getSubject());
+        });
+        java.util.Set<Node> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            Node b = todo.remove(todo.size() - 1);
+            if (!seen.add(b)) continue;
+            tbox.find(b, Node.ANY, Node.ANY).forEach(t -> { out.add(t); if (t.getObject().isBlank()) todo.add(t.getObject()); });
+        }
+        return out;
+    }
+
+    private static Graph canonical(Graph g, Map<String, String> prefixes) {
+        Graph c = CanonicalBlankNodes.relabel(g);
+        c.getPrefixMapping().setNsPrefixes(prefixes).setNsPrefixes(PrefixMapping.Standard);
+        return c;
+    }
+
+    private static String obo(Graph full) {
+        Graph noAbox = GraphFactory.createDefaultGraph();
+        full.find().forEach(noAbox::add);
+        OWLOntology ont = OwlBridge.toOwlApi(noAbox, OWLManager.createOWLOntologyManager());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ont.getOWLOntologyManager().saveOntology(ont, new OBODocumentFormat(), out);
+        } catch (OWLOntologyStorageException e) {
+            throw new MevoException("cannot write OBO format: " + e.getMessage(), e);
+        }
+        // the OBO writer stamps no date of its own; keep the stanza order it gives (sorted by id)
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void write(Path dir, String name, Graph g, RDFFormat format, List<String> files) throws IOException {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
             RDFDataMgr.write(out, g, format);
         }
+        files.add(name);
+    }
+
+    private static void writeString(Path dir, String name, String text, List<String> files) throws IOException {
+        Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+        files.add(name);
+    }
+
+    /** N-Quads, one line per quad, sorted: stable across builds. */
+    private static void writeQuads(Path file, Map<String, Graph> graphs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (var e : graphs.entrySet()) {
+            String g = "<" + e.getKey() + ">";
+            e.getValue().find().forEach(t -> lines.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate())
+                    + " " + NodeFmtLib.strNT(t.getObject()) + " " + g + " ."));
+        }
+        lines.sort(String::compareTo);
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     /** Moves the old release aside, the new one in, then removes the old one. */
