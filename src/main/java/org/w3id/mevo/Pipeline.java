@@ -58,7 +58,7 @@ public final class Pipeline {
 
         new ProfileCheckOperation(log).run(asserted, shorten, ProfileCheckOperation.Options.defaults());
         var report = new QualityReportOperation(log).run(asserted, shorten, locate,
-                new QualityReportOperation.Options(l.checksDir()));
+                new QualityReportOperation.Options(l.checksDir(), prefixes.asMap()));
         QualityReportOperation.requireNoErrors(report, 30);
         new ShaclOperation(log).run(asserted, shorten, locate, new ShaclOperation.Options(l.shapesDir(), 30));
 

@@ -25,7 +25,10 @@ import org.w3id.mevo.core.StepLog;
 public final class QualityReportOperation {
     public enum Level { ERROR, WARN, INFO }
 
-    public record Options(Path checksDir) {}
+    /** @param prefixes declared to the checks as SHACL prefix declarations in graph {@link #PREFIX_GRAPH} */
+    public record Options(Path checksDir, java.util.Map<String, String> prefixes) {}
+
+    public static final String PREFIX_GRAPH = "https://w3id.org/mevo/graph/prefixes";
 
     public record Finding(Level level, String rule, String entity, String value, String location) {
         public String tsv() {
@@ -51,7 +54,8 @@ public final class QualityReportOperation {
     /** Runs the checks; returns the report without failing (see {@link #requireNoErrors}). */
     public Report run(Graph graph, Function<String, String> shorten, Function<String, String> locate, Options o) {
         var step = log.start("report");
-        Dataset ds = DatasetFactory.wrap(ModelFactory.createModelForGraph(graph));
+        Dataset ds = DatasetFactory.create(ModelFactory.createModelForGraph(graph));
+        ds.addNamedModel(PREFIX_GRAPH, ModelFactory.createModelForGraph(prefixGraph(o.prefixes())));
         List<Finding> findings = new ArrayList<>();
         List<Path> files = SparqlFiles.list(o.checksDir());
         for (Path p : files) {
@@ -73,6 +77,20 @@ public final class QualityReportOperation {
         step.done("checks=" + files.size() + " ERROR=" + r.count(Level.ERROR) + " WARN=" + r.count(Level.WARN)
                 + " INFO=" + r.count(Level.INFO));
         return r;
+    }
+
+    /** The prefix map as SHACL declarations: [] sh:prefix "GO" ; sh:namespace "http://purl.obolibrary.org/obo/GO_"^^xsd:anyURI. */
+    static Graph prefixGraph(java.util.Map<String, String> prefixes) {
+        Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        String sh = "http://www.w3.org/ns/shacl#";
+        prefixes.forEach((p, ns) -> {
+            var b = org.apache.jena.graph.NodeFactory.createBlankNode();
+            g.add(org.apache.jena.graph.Triple.create(b, org.apache.jena.graph.NodeFactory.createURI(sh + "prefix"),
+                    org.apache.jena.graph.NodeFactory.createLiteralString(p)));
+            g.add(org.apache.jena.graph.Triple.create(b, org.apache.jena.graph.NodeFactory.createURI(sh + "namespace"),
+                    org.apache.jena.graph.NodeFactory.createLiteralDT(ns, org.apache.jena.datatypes.xsd.XSDDatatype.XSDanyURI)));
+        });
+        return g;
     }
 
     public static void requireNoErrors(Report r, int maxShown) {
