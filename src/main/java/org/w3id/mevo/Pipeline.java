@@ -30,6 +30,8 @@ import org.w3id.mevo.validate.ShaclOperation;
 
 /** The whole build, in the order the folders suggest: curate -> validate -> reason -> publish. */
 public final class Pipeline {
+    /** MEVO's public SPARQL endpoint IRI, as named in the examples and the service description. */
+    public static final String ENDPOINT = "https://w3id.org/mevo/sparql";
 
     /** @param releaseDir where the release goes (README: {@code release/}) */
     public record Options(ProjectLayout layout, Path releaseDir) {
@@ -66,12 +68,23 @@ public final class Pipeline {
         Graph flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
                 new FlattenOperation.Options(l.flattenDir()));
 
+        Graph examples = new org.w3id.mevo.publish.ExamplesOperation(log).run(
+                new org.w3id.mevo.publish.ExamplesOperation.Options(l.queriesDir(), ENDPOINT));
+        java.util.Map<String, Graph> graphs = new java.util.LinkedHashMap<>();
+        graphs.put(Release.ASSERTED, asserted);
+        graphs.put(Release.INFERRED, reasoned.inferred());
+        graphs.put(Release.FLAT, flat);
+        graphs.put(org.w3id.mevo.publish.ExamplesOperation.GRAPH, examples);
+        Graph described = new org.w3id.mevo.publish.DescribeOperation(log).run(graphs,
+                new org.w3id.mevo.publish.DescribeOperation.Options(l.describeDir()));
+
         long totalMs = (System.nanoTime() - t0) / 1_000_000;
         Summary s = new Summary(totalMs, reasoned.reasonMs(), reasoned.classes(), reasoned.individuals(),
                 reasoned.subClassLinks(), reasoned.typeLinks(), asserted.size(), reasoned.inferred().size(), flat.size(),
                 report.count(QualityReportOperation.Level.WARN), fingerprint);
         new PublishOperation(log).run(new PublishOperation.Content(kb.ontologyIri(), kb.tbox(), kb.abox(), reasoned.inferred(),
-                flat, report.tsv(), info(s, kb.ontologyIri())),
+                flat, java.util.Map.of(org.w3id.mevo.publish.ExamplesOperation.GRAPH, examples,
+                        org.w3id.mevo.publish.DescribeOperation.GRAPH, described), report.tsv(), info(s, kb.ontologyIri())),
                 new PublishOperation.Options(o.releaseDir(), prefixes.asMap(), PublishOperation.releaseDate()));
         log.info(String.format(Locale.ROOT, "build done in %d ms (reasoning %d ms): %d asserted, %d inferred, %d flat triples",
                 (System.nanoTime() - t0) / 1_000_000, s.reasonMs(), s.assertedTriples(), s.inferredTriples(), s.flatTriples()));
@@ -90,20 +103,39 @@ public final class Pipeline {
         }
     }
 
-    /** SHA-256 over every input file under ontology/ (path and content), so any edit triggers a rebuild. */
+    /** SHA-256 over every input file under ontology/ and queries/ (path and content), so any edit triggers a rebuild. */
     public static String fingerprint(ProjectLayout l) {
-        try (Stream<Path> s = Files.walk(l.ontologyDir())) {
+        try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            List<Path> files = s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().endsWith(org.w3id.mevo.curate.ImportTerms.MODULE_SUFFIX))
-                    .sorted().toList();
-            for (Path p : files) {
-                md.update(l.root().relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-                md.update(Files.readAllBytes(p));
+            for (Path dir : List.of(l.ontologyDir(), l.queriesDir())) {
+                if (!Files.isDirectory(dir)) continue;
+                try (Stream<Path> s = Files.walk(dir)) {
+                    List<Path> files = s.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().endsWith(org.w3id.mevo.curate.ImportTerms.MODULE_SUFFIX))
+                            .sorted().toList();
+                    for (Path p : files) {
+                        md.update(l.root().relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                        md.update(Files.readAllBytes(p));
+                    }
+                }
             }
+            codeFingerprint(md);
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException | NoSuchAlgorithmException e) {
-            throw new MevoException("cannot fingerprint " + l.ontologyDir() + ": " + e.getMessage(), e);
+            throw new MevoException("cannot fingerprint the curated inputs: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pipeline's own compiled code is an input too: a changed build step must not serve an old release. */
+    private static void codeFingerprint(MessageDigest md) throws IOException {
+        try {
+            Path code = Path.of(Pipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) { md.update(Files.readAllBytes(code)); return; }
+            try (Stream<Path> s = Files.walk(code)) {
+                for (Path p : s.filter(f -> f.toString().endsWith(".class")).sorted().toList()) md.update(Files.readAllBytes(p));
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            md.update("unknown-code".getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -38,7 +38,8 @@ public final class Main {
               test                  install what the tests need, then run `mvn -B verify`
               --help                this text
 
-            Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); Fuseki UI at http://localhost:3030/
+            Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); landing page http://localhost:3030/,
+            query page /query.html, Fuseki UI /ui/, entity pages /MEVO_0000102
             """;
 
     private Main() {}
@@ -78,9 +79,9 @@ public final class Main {
                 }
                 int port = Integer.parseInt(a.option("port").orElse("3030"));
                 var server = new ServeOperation(log).start(new ServeOperation.Options(layout.fusekiConfig(), release,
-                        port, a.flag("localhost"), true));
+                        port, a.flag("localhost"), layout.siteDir(), org.w3id.mevo.core.Prefixes.load(layout.prefixes())));
                 log.info("MEVO SPARQL endpoint: http://localhost:" + server.getHttpPort() + "/mevo/sparql"
-                        + "  (UI: http://localhost:" + server.getHttpPort() + "/)");
+                        + "  (home: http://localhost:" + server.getHttpPort() + "/ , Fuseki UI: /ui/)");
                 server.join();
                 return 0;
             }

@@ -33,7 +33,9 @@ public record ProjectLayout(Path root) {
     public Path checksDir() { return ontologyDir().resolve("checks"); }
     public Path shapesDir() { return ontologyDir().resolve("shapes"); }
     public Path flattenDir() { return ontologyDir().resolve("flatten"); }
+    public Path describeDir() { return ontologyDir().resolve("describe"); }
     public Path queriesDir() { return root.resolve("queries"); }
     public Path fusekiConfig() { return root.resolve("fuseki-config").resolve("mevo.ttl"); }
+    public Path siteDir() { return root.resolve("fuseki-config").resolve("site"); }
     public Path defaultReleaseDir() { return root.resolve("release"); }
 }

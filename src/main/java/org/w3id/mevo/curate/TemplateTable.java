@@ -33,7 +33,10 @@ public final class TemplateTable {
     record Link(String property, String pattern, Pattern check, boolean required) implements Directive {}
     record Ignore() implements Directive {}
 
-    /** Result of compiling: the OWL form (individuals, types, assertions) and the flattened direct triples. */
+    /**
+     * Result of compiling: the OWL form (individuals, types, assertions) and the flattened direct triples (record ->
+     * class for SOME columns; literals and links are already direct in the OWL form, so they are not repeated).
+     */
     public record Compiled(Graph owl, Graph flat, int records, java.util.Map<String, String> locations) {}
 
     private final TsvFile table;
@@ -165,7 +168,6 @@ public final class TemplateTable {
                 lit = NodeFactory.createLiteralString(value);
             }
             owl.add(Triple.create(subject, NodeFactory.createURI(a.property()), lit));
-            flat.add(Triple.create(subject, NodeFactory.createURI(a.property()), lit));
         } else if (d instanceof Some s) {
             Node cls = resolveClass(resolver, value, row, field);
             Node prop = NodeFactory.createURI(s.property());
@@ -178,7 +180,6 @@ public final class TemplateTable {
             check(l.check(), value, row, field);
             Node target = NodeFactory.createURI(l.pattern().replace("%", value));
             owl.add(Triple.create(subject, NodeFactory.createURI(l.property()), target));
-            flat.add(Triple.create(subject, NodeFactory.createURI(l.property()), target));
         }
         // Id is handled by subjectOf; Ignore emits nothing
     }

@@ -43,8 +43,9 @@ public final class PublishOperation {
     public record Options(Path releaseDir, Map<String, String> prefixes, LocalDate releaseDate) {}
 
     /** What goes into a release. {@code info} is the build-info JSON text. */
-    public record Content(String ontologyIri, Graph tbox, Graph abox, Graph inferred, Graph flat, String reportTsv,
-                          String info) {}
+    /** @param extraGraphs further named graphs for the dataset (examples, service description / VoID) */
+    public record Content(String ontologyIri, Graph tbox, Graph abox, Graph inferred, Graph flat,
+                          Map<String, Graph> extraGraphs, String reportTsv, String info) {}
 
     public static final String MEVO_NS = "https://w3id.org/mevo/MEVO_";
 
@@ -97,10 +98,12 @@ public final class PublishOperation {
 
             Graph asserted = union(c.tbox(), c.abox());
             header(asserted, c.ontologyIri(), "https://w3id.org/mevo/releases/" + date + "/mevo.owl", date);
-            writeQuads(tmp.resolve(Release.DATASET_FILE), Map.of(
-                    Release.ASSERTED, canonical(asserted, Map.of()),
-                    Release.INFERRED, c.inferred(),
-                    Release.FLAT, canonical(c.flat(), Map.of())));
+            Map<String, Graph> quads = new java.util.TreeMap<>();
+            quads.put(Release.ASSERTED, canonical(asserted, Map.of()));
+            quads.put(Release.INFERRED, c.inferred());
+            quads.put(Release.FLAT, canonical(c.flat(), Map.of()));
+            c.extraGraphs().forEach((name, g) -> quads.put(name, canonical(g, Map.of())));
+            writeQuads(tmp.resolve(Release.DATASET_FILE), quads);
             files.add(Release.DATASET_FILE);
             writeString(tmp, Release.REPORT_FILE, c.reportTsv(), files);
             writeString(tmp, Release.INFO_FILE, c.info(), files);

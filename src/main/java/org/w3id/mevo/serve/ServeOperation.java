@@ -28,7 +28,12 @@ import org.w3id.mevo.publish.Release;
 public final class ServeOperation {
 
     /** @param port 0 picks a free port */
-    public record Options(Path configFile, Path releaseDir, int port, boolean localhostOnly, boolean ui) {}
+    /**
+     * @param siteDir static pages (landing page, query page) served at /; Fuseki's UI goes under /ui/
+     * @param prefixes CURIE prefixes for entity pages
+     */
+    public record Options(Path configFile, Path releaseDir, int port, boolean localhostOnly, Path siteDir,
+                          org.w3id.mevo.core.Prefixes prefixes) {}
 
     private final StepLog log;
 
@@ -45,10 +50,12 @@ public final class ServeOperation {
                 .enableStats(true)
                 .enableCors(true, null);
         if (o.localhostOnly()) b.loopback(true);
-        if (o.ui()) {
-            b.staticFileBase(uiFiles().toString());
-            b.addServlet("/$/server", new ActionServerStatus());
-        }
+        Path site = siteFiles(o.siteDir());
+        b.staticFileBase(site.toString());
+        b.addServlet("/$/server", new ActionServerStatus());
+        DatasetGraph[] served = new DatasetGraph[1];
+        b.addFilter("/*", new SiteFilter(() -> served[0], new EntityPages(o.prefixes(), Release.FLAT),
+                o.releaseDir().toAbsolutePath().normalize(), org.w3id.mevo.publish.DescribeOperation.GRAPH));
         FusekiServer server = b.build();
         long quads = 0;
         List<String> loaded = new ArrayList<>();
@@ -59,6 +66,7 @@ public final class ServeOperation {
             Release.loadInto(DatasetFactory.wrap(dsg), o.releaseDir());
             quads += Txn.calculateRead(dsg, () -> countQuads(dsg));
             loaded.add(dap.getName());
+            if (served[0] == null) served[0] = dsg;
         }
         server.start();
         step.done("port=" + server.getHttpPort() + " datasets=" + loaded + " quads=" + quads);
@@ -70,6 +78,29 @@ public final class ServeOperation {
         var it = dsg.find();
         while (it.hasNext()) { it.next(); n++; }
         return n;
+    }
+
+    /** The static site: MEVO's pages from fuseki-config/site at /, Fuseki's UI at /ui/ (unpacked into a temp folder). */
+    static Path siteFiles(Path siteDir) {
+        Path dir = uiFiles();
+        try {
+            Path root = Files.createTempDirectory("mevo-site");
+            root.toFile().deleteOnExit();
+            try (var s = Files.walk(dir)) {
+                for (Path p : s.toList()) {
+                    Path dest = root.resolve("ui").resolve(dir.relativize(p).toString());
+                    if (Files.isDirectory(p)) Files.createDirectories(dest); else Files.copy(p, dest);
+                }
+            }
+            if (Files.isDirectory(siteDir)) {
+                try (var s = Files.list(siteDir)) {
+                    for (Path p : s.toList()) if (Files.isRegularFile(p)) Files.copy(p, root.resolve(p.getFileName().toString()));
+                }
+            }
+            return root;
+        } catch (IOException e) {
+            throw new MevoException("cannot prepare the static site: " + e.getMessage(), e);
+        }
     }
 
     /** Fuseki's UI files ship inside the jena-fuseki-ui jar; they are unpacked once per run into a temp folder. */

@@ -46,7 +46,7 @@ public final class TestKb {
     public static synchronized String baseUrl() {
         if (server == null) {
             server = new ServeOperation(StepLog.stderr()).start(new ServeOperation.Options(
-                    layout().fusekiConfig(), release(), 0, true, true));
+                    layout().fusekiConfig(), release(), 0, true, layout().siteDir(), prefixes()));
             FusekiServer s = server;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
         }

@@ -1,0 +1,47 @@
+package org.w3id.mevo.publish;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.mevo.core.SparqlFiles;
+import org.w3id.mevo.core.StepLog;
+
+/**
+ * Self-description: every {@code ontology/describe/*.rq} is a CONSTRUCT run over the finished dataset (all named
+ * graphs, default graph = their union); together they make the SPARQL 1.1 Service Description and VoID graph.
+ */
+public final class DescribeOperation {
+    public static final String GRAPH = Release.GRAPH_BASE + "void";
+
+    public record Options(Path rulesDir) {}
+
+    private final StepLog log;
+
+    public DescribeOperation(StepLog log) { this.log = log; }
+
+    public Graph run(Map<String, Graph> graphs, Options o) {
+        var step = log.start("describe");
+        Dataset ds = DatasetFactory.create();
+        Graph union = GraphFactory.createDefaultGraph();
+        graphs.forEach((name, g) -> {
+            ds.addNamedModel(name, ModelFactory.createModelForGraph(g));
+            g.find().forEach(union::add);
+        });
+        ds.setDefaultModel(ModelFactory.createModelForGraph(union));
+        Graph out = GraphFactory.createDefaultGraph();
+        int rules = 0;
+        for (Path p : SparqlFiles.list(o.rulesDir())) {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(SparqlFiles.read(p).query()).build()) {
+                qe.execConstruct().getGraph().find().forEach(out::add);
+            }
+            rules++;
+        }
+        step.done("rules=" + rules + " triples=" + out.size());
+        return out;
+    }
+}

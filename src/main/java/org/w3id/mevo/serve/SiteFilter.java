@@ -1,0 +1,138 @@
+package org.w3id.mevo.serve;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+
+/**
+ * The pages around the SPARQL endpoint: dereferenceable MEVO IRIs ({@code /MEVO_0000102}, {@code /reference/88},
+ * {@code /examples/NAME}) as HTML, Turtle or JSON-LD by content negotiation; {@code /void} (service description and
+ * VoID); {@code /download/FILE} (release artefacts); and {@code /ui/...} API calls of Fuseki's UI, redirected to the
+ * server root where Fuseki answers them.
+ */
+public final class SiteFilter implements Filter {
+    private static final Pattern ENTITY = Pattern.compile("^/(MEVO_[0-9]{7}(-[A-Za-z0-9_]+-[0-9]+)?|reference/[0-9]+|examples/[A-Za-z0-9_.-]+)$");
+    private static final Pattern DOWNLOAD = Pattern.compile("^/download/([A-Za-z0-9_.-]+)$");
+
+    private final java.util.function.Supplier<DatasetGraph> dataset;
+    private DatasetGraph dsg;
+    private final EntityPages pages;
+    private final Path releaseDir;
+    private final String voidGraph;
+
+    /** @param dataset supplies the served dataset once the server is built */
+    public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph) {
+        this.dataset = dataset;
+        this.pages = pages;
+        this.releaseDir = releaseDir;
+        this.voidGraph = voidGraph;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        if (dsg == null) dsg = dataset.get();
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.startsWith("/ui/") && (path.startsWith("/ui/$/") || path.startsWith("/ui/mevo"))) {
+            String target = path.substring(3) + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+            resp.setStatus(307);
+            resp.setHeader("Location", target);
+            return;
+        }
+        if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) { chain.doFilter(request, response); return; }
+        var m = ENTITY.matcher(path);
+        if (m.matches()) { entity(req, resp, EntityPages.BASE + m.group(1)); return; }
+        var d = DOWNLOAD.matcher(path);
+        if (d.matches()) { download(resp, d.group(1)); return; }
+        if (path.equals("/void")) { describe(req, resp); return; }
+        chain.doFilter(request, response);
+    }
+
+    private void entity(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {
+        String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
+        RDFFormat rdf = rdfFormat(accept);
+        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Access-Control-Allow-Origin", "*");
+        if (rdf != null) {
+            Graph g = Txn.calculateRead(dsg, () -> pages.describe(dsg, iri));
+            if (g.isEmpty()) { send(resp, 404, "text/plain", "unknown MEVO IRI: " + iri + "\n"); return; }
+            resp.setStatus(200);
+            resp.setContentType(contentType(rdf));
+            try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, rdf); }
+            return;
+        }
+        EntityPages.Page page = Txn.calculateRead(dsg, () -> pages.html(dsg, iri));
+        send(resp, page.found() ? 200 : 404, "text/html; charset=utf-8", page.html());
+    }
+
+    private void download(HttpServletResponse resp, String name) throws IOException {
+        Path f = releaseDir.resolve(name).normalize();
+        if (!f.startsWith(releaseDir) || !Files.isRegularFile(f) || name.startsWith(".")) {
+            send(resp, 404, "text/plain", "no such release file: " + name + "\n");
+            return;
+        }
+        String type = name.endsWith(".ttl") ? "text/turtle" : name.endsWith(".owl") ? "application/rdf+xml"
+                : name.endsWith(".nq") ? "application/n-quads" : name.endsWith(".json") ? "application/json"
+                : "text/plain; charset=utf-8";
+        resp.setStatus(200);
+        resp.setContentType(type);
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        try (OutputStream out = resp.getOutputStream()) { Files.copy(f, out); }
+    }
+
+    private void describe(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        RDFFormat rdf = rdfFormat(req.getHeader("Accept") == null ? "" : req.getHeader("Accept"));
+        if (rdf == null) rdf = RDFFormat.TURTLE;
+        RDFFormat format = rdf;
+        Graph g = Txn.calculateRead(dsg, () -> {
+            Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            dsg.getGraph(NodeFactory.createURI(voidGraph)).find().forEach(copy::add);
+            return copy;
+        });
+        resp.setStatus(200);
+        resp.setContentType(contentType(format));
+        resp.setHeader("Access-Control-Allow-Origin", "*");
+        try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, format); }
+    }
+
+    static RDFFormat rdfFormat(String accept) {
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        if (a.contains("text/html")) return null;
+        if (a.contains("text/turtle")) return RDFFormat.TURTLE;
+        if (a.contains("application/ld+json")) return RDFFormat.JSONLD;
+        if (a.contains("application/n-triples")) return RDFFormat.NTRIPLES;
+        if (a.contains("application/rdf+xml")) return RDFFormat.RDFXML;
+        return null;
+    }
+
+    static String contentType(RDFFormat f) {
+        Lang l = f.getLang();
+        return l.getHeaderString() + (l.getHeaderString().startsWith("text/") ? "; charset=utf-8" : "");
+    }
+
+    private static void send(HttpServletResponse resp, int status, String type, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType(type);
+        resp.setContentLength(b.length);
+        try (OutputStream out = resp.getOutputStream()) { out.write(b); }
+    }
+}
