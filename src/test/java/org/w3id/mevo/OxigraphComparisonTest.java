@@ -129,18 +129,20 @@ class OxigraphComparisonTest {
 
         var resp = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode(f.text()), "application/sparql-results+json");
         assertEquals(200, resp.statusCode(), () -> q + ": Fuseki HTTP " + resp.statusCode() + " " + resp.body());
-        Answer fuseki = parsed.isAskType() ? Answer.ask(ResultSetMgr.readBoolean(stream(resp.body()), ResultSetLang.RS_JSON))
-                : fusekiSelect(ResultSetMgr.read(stream(resp.body()), ResultSetLang.RS_JSON), concatSeparators);
-
         JsonObject ox = JSON.parse(oxigraphJson);
-        Answer union = oxigraphAnswer(ox, concatSeparators);
-        Answer merge = oxigraphAnswer(ox.getObj("set_merge"), concatSeparators);
+        Answer fuseki = fusekiAnswer(parsed, resp.body(), concatSeparators, false);
+        Answer union = oxigraphAnswer(ox, concatSeparators, false);
+        Answer merge = oxigraphAnswer(ox.getObj("set_merge"), concatSeparators, false);
         long unionRepeats = ox.getNumber("union_duplicates").longValue();
 
         // The exact comparison: Oxigraph over the RDF merge of the named graphs.
         String diff = fuseki.diff(merge);
         if (diff != null) fail(q.getFileName() + ": Oxigraph (default graph = merge of the named graphs) and Fuseki"
                 + " differ:\n" + diff);
+        // Report what the normalisations absorbed (the same comparison on the raw terms).
+        String raw = fusekiAnswer(parsed, resp.body(), concatSeparators, true)
+                .diff(oxigraphAnswer(ox.getObj("set_merge"), concatSeparators, true));
+        if (raw != null) System.out.println("[KNOWN QUIRKS normalised] " + q.getFileName() + ": raw terms differ:\n" + raw);
         // The union option as asked for; differs only through UNION_DEFAULT_GRAPH_REPEATS.
         String unionDiff = fuseki.diff(union);
         if (unionDiff != null) {
@@ -188,27 +190,32 @@ class OxigraphComparisonTest {
         }
     }
 
-    private static Answer fusekiSelect(ResultSet rs, Map<String, String> concat) {
+    private static Answer fusekiAnswer(Query parsed, String body, Map<String, String> concat, boolean raw) {
+        if (parsed.isAskType()) return Answer.ask(ResultSetMgr.readBoolean(stream(body), ResultSetLang.RS_JSON));
+        ResultSet rs = ResultSetMgr.read(stream(body), ResultSetLang.RS_JSON);
         List<String> vars = rs.getResultVars();
         List<String> rows = new ArrayList<>();
         while (rs.hasNext()) {
             Binding b = rs.nextBinding();
             List<String> cells = new ArrayList<>();
-            for (String v : vars) cells.add(key(b.get(Var.alloc(v)), concat.get(v)));
+            for (String v : vars) cells.add(raw ? rawKey(b.get(Var.alloc(v))) : key(b.get(Var.alloc(v)), concat.get(v)));
             rows.add(String.join(" | ", cells));
         }
         rows.sort(null);
         return new Answer(List.copyOf(vars), rows, null);
     }
 
-    private static Answer oxigraphAnswer(JsonObject o, Map<String, String> concat) {
+    private static Answer oxigraphAnswer(JsonObject o, Map<String, String> concat, boolean raw) {
         if (o.hasKey("boolean")) return Answer.ask(o.getBoolean("boolean"));
         List<String> vars = o.getArray("vars").map(v -> v.getAsString().value()).toList();
         List<String> rows = new ArrayList<>();
         o.getArray("rows").forEach(r -> {
             JsonObject row = r.getAsObject();
             List<String> cells = new ArrayList<>();
-            for (String v : vars) cells.add(key(row.hasKey(v) ? node(row.getObj(v)) : null, concat.get(v)));
+            for (String v : vars) {
+                Node n = row.hasKey(v) ? node(row.getObj(v)) : null;
+                cells.add(raw ? rawKey(n) : key(n, concat.get(v)));
+            }
             rows.add(String.join(" | ", cells));
         });
         rows.sort(null);
@@ -250,6 +257,15 @@ class OxigraphComparisonTest {
             return value + "^^<" + dt + ">";
         }
         return quote(lex) + "^^<" + dt + ">";
+    }
+
+    /** The term as it came, for reporting what the normalisations absorbed. */
+    static String rawKey(Node n) {
+        if (n == null) return "UNBOUND";
+        if (n.isBlank()) return "_:" + n.getBlankNodeLabel();
+        if (n.isLiteral() && (n.getLiteralLanguage() == null || n.getLiteralLanguage().isEmpty()))
+            return quote(n.getLiteralLexicalForm()) + "^^<" + n.getLiteralDatatypeURI() + ">";
+        return key(n, null);
     }
 
     private static String quote(String s) {
