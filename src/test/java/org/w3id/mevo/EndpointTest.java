@@ -77,6 +77,20 @@ class EndpointTest {
     }
 
     @Test
+    void resultSizeCapIsHitWithAClearMessage() {
+        var all = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode("SELECT * WHERE { ?s ?p ?o }"), "application/sparql-results+json");
+        assertEquals(400, all.statusCode());
+        assertTrue(all.body().contains("result-size cap") && all.body().contains("OFFSET"), all.body());
+        var tooBig = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode("SELECT * WHERE { ?s ?p ?o } LIMIT 1000000"), "text/csv");
+        assertEquals(400, tooBig.statusCode());
+        var page = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode("SELECT * WHERE { ?s ?p ?o } LIMIT 100 OFFSET 200"), "text/csv");
+        assertEquals(200, page.statusCode());
+        assertEquals(101, page.body().split("\r?\n").length, "a page of 100 rows plus the header");
+        var count = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), "text/csv");
+        assertEquals(200, count.statusCode(), "aggregates over everything are fine");
+    }
+
+    @Test
     void fusekiUiIsServed() {
         var r = Http.get(TestKb.baseUrl() + "/ui/", "text/html");
         assertEquals(200, r.statusCode());

@@ -35,6 +35,9 @@ public final class ServeOperation {
     public record Options(Path configFile, Path releaseDir, int port, boolean localhostOnly, Path siteDir,
                           org.w3id.mevo.core.Prefixes prefixes) {}
 
+    /** Result rows a SELECT may return when fuseki-config sets no mevo:resultCap. */
+    public static final long DEFAULT_RESULT_CAP = 10_000;
+
     private final StepLog log;
 
     public ServeOperation(StepLog log) { this.log = log; }
@@ -50,6 +53,7 @@ public final class ServeOperation {
                 .enableStats(true)
                 .enableCors(true, null);
         if (o.localhostOnly()) b.loopback(true);
+        b.registerOperation(org.apache.jena.fuseki.server.Operation.Query, new CappedQueryProcessor(DEFAULT_RESULT_CAP));
         Path site = siteFiles(o.siteDir());
         b.staticFileBase(site.toString());
         b.addServlet("/$/server", new ActionServerStatus());

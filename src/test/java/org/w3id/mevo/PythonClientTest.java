@@ -1,0 +1,133 @@
+package org.w3id.mevo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.mevo.core.Prefixes;
+import org.w3id.mevo.core.SparqlFiles;
+import org.w3id.mevo.support.ExpectedResults;
+import org.w3id.mevo.support.TestKb;
+
+/**
+ * The Python example client (examples/python/mevo_client.py, SPARQLWrapper) run by Debian's python3 against the real
+ * test server: its three example questions must come back with the rows in queries/NAME.expected.tsv.
+ * Prerequisite: tools/test-setup.sh (installs python3-sparqlwrapper).
+ */
+class PythonClientTest {
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final String SCRIPT = "examples/python/mevo_client.py";
+    private static final List<String> QUERIES = List.of("ev-subtype-sizes", "claims-targeting-pten", "citation-mismatches");
+    private static final long TIMEOUT_S = 120;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void pythonHasSparqlWrapper() throws Exception {
+        Run r = run(List.of(PYTHON, "-c", "import SPARQLWrapper"));
+        assertEquals(0, r.exit(), "Debian's python3 cannot import SPARQLWrapper; run `bash tools/test-setup.sh` (as root): " + r.err());
+    }
+
+    @Test
+    void jsonModeReturnsTheExpectedRowsOfTheThreeExampleQuestions() throws Exception {
+        Run r = run(List.of(PYTHON, SCRIPT, TestKb.sparqlUrl(), "--json"));
+        assertEquals(0, r.exit(), "mevo_client.py --json failed:\n" + r.err() + "\n" + r.out());
+        JsonObject all = JSON.parse(r.out());
+        Prefixes prefixes = TestKb.prefixes();
+        for (String name : QUERIES) {
+            assertTrue(all.hasKey(name), name + " missing from the client's output: " + all.keys());
+            Path q = TestKb.layout().queriesDir().resolve(name + ".rq");
+            ExpectedResults.Table expected = ExpectedResults.read(ExpectedResults.fileFor(q));
+            JsonObject result = all.get(name).getAsObject();
+            List<String> vars = new ArrayList<>();
+            result.get("vars").getAsArray().forEach(v -> vars.add(v.getAsString().value()));
+            assertTrue(vars.containsAll(expected.vars()), name + ": variables " + vars + " lack some of " + expected.vars());
+            Set<String> actual = render(result.get("rows").getAsArray(), expected.vars(), prefixes);
+            String mode = SparqlFiles.read(q).header().getOrDefault("expect", "contains");
+            if (mode.startsWith("exact")) {
+                assertEquals(expected.rows(), actual, name + ": rows differ from " + ExpectedResults.fileFor(q));
+            } else {
+                Set<String> missing = new TreeSet<>(expected.rows());
+                missing.removeAll(actual);
+                assertTrue(missing.isEmpty(), name + ": expected rows missing: " + missing + "\nactual: " + actual);
+                assertFalse(actual.isEmpty(), name + ": no rows");
+            }
+        }
+    }
+
+    @Test
+    void tableModePrintsEachQuestionAsATable() throws Exception {
+        Run r = run(List.of(PYTHON, SCRIPT, TestKb.sparqlUrl()));
+        assertEquals(0, r.exit(), r.err());
+        for (String name : QUERIES) assertTrue(r.out().contains("== " + name + " ("), "table for " + name + ":\n" + r.out());
+        assertTrue(r.out().contains("MEVO:0000102") && r.out().contains("exosome"), "IRIs shortened to CURIEs:\n" + r.out());
+        assertTrue(r.out().contains("hsa-miR-410-3p"), r.out());
+    }
+
+    @Test
+    void unreachableEndpointIsReportedWithANonZeroExit() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+        Run r = run(List.of(PYTHON, SCRIPT, "http://127.0.0.1:" + port + "/mevo/sparql", "--json"));
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("error: query ev-subtype-sizes"), r.err());
+    }
+
+    /** Same notation as ExpectedResults: IRIs as CURIEs, literals as lexical form, unbound as empty. */
+    private static Set<String> render(JsonArray rows, List<String> vars, Prefixes prefixes) {
+        Set<String> out = new TreeSet<>();
+        for (JsonValue row : rows) {
+            JsonObject b = row.getAsObject();
+            List<String> cells = new ArrayList<>();
+            for (String v : vars) {
+                if (!b.hasKey(v)) { cells.add(""); continue; }
+                JsonObject term = b.get(v).getAsObject();
+                String type = term.get("type").getAsString().value();
+                String value = term.get("value").getAsString().value();
+                cells.add(switch (type) {
+                    case "uri" -> prefixes.shorten(value);
+                    case "bnode" -> "_:b";
+                    default -> value.replace('\t', ' ').replace('\n', ' ');
+                });
+            }
+            out.add(String.join("\t", cells));
+        }
+        return out;
+    }
+
+    private static Run run(List<String> cmd) throws IOException, InterruptedException {
+        Path dir = TestKb.layout().root().resolve("target").resolve("python-client");
+        Files.createDirectories(dir);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(TestKb.layout().root().toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("PYTHONIOENCODING", "utf-8");
+        pb.environment().remove("http_proxy");
+        pb.environment().remove("HTTP_PROXY");
+        pb.environment().put("no_proxy", "127.0.0.1,localhost");
+        Process p = pb.start();
+        if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail("timed out after " + TIMEOUT_S + " s: " + cmd + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
