@@ -123,11 +123,16 @@ class PythonClientTest {
         pb.environment().remove("http_proxy");
         pb.environment().remove("HTTP_PROXY");
         pb.environment().put("no_proxy", "127.0.0.1,localhost");
-        Process p = pb.start();
-        if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail("timed out after " + TIMEOUT_S + " s: " + cmd + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                fail("timed out after " + TIMEOUT_S + " s: " + cmd + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+            }
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -8,9 +8,23 @@ import java.util.Locale;
  * {@code [mevo] reason        1234 ms  classes=512 inferred-subclass=803 ...}.
  */
 public final class StepLog {
-    private final PrintStream out;
+    /** Told about every finished step (name, wall time, counts), e.g. by {@code ./mevo bench}; the printed line is unchanged. */
+    @FunctionalInterface
+    public interface Listener {
+        void stepDone(String name, long elapsedMs, String counts);
+    }
 
-    public StepLog(PrintStream out) { this.out = out; }
+    private static final Listener NONE = (name, elapsedMs, counts) -> {};
+
+    private final PrintStream out;
+    private final Listener listener;
+
+    public StepLog(PrintStream out) { this(out, NONE); }
+
+    public StepLog(PrintStream out, Listener listener) {
+        this.out = out;
+        this.listener = listener == null ? NONE : listener;
+    }
 
     public static StepLog stderr() { return new StepLog(System.err); }
 
@@ -34,6 +48,7 @@ public final class StepLog {
         public long done(String counts) {
             elapsedMs = (System.nanoTime() - t0) / 1_000_000;
             out.println(String.format(Locale.ROOT, "[mevo] %-12s %7d ms  %s", name, elapsedMs, counts));
+            listener.stepDone(name, elapsedMs, counts);
             return elapsedMs;
         }
 

@@ -1,0 +1,85 @@
+package org.w3id.mevo.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** One result table: printed aligned on the console, written as a TSV block (a {@code # title} line, header, rows). */
+public final class Table {
+    private final String title;
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public Table(String title, String... headers) {
+        this.title = title;
+        this.headers = List.of(headers);
+    }
+
+    /** Adds a row; doubles are written with one decimal (NaN as "-"), everything else with toString. */
+    public Table row(Object... cells) {
+        if (cells.length != headers.size())
+            throw new IllegalArgumentException(title + ": row has " + cells.length + " cells, table has " + headers.size() + " columns");
+        List<String> r = new ArrayList<>();
+        for (Object c : cells) r.add(cell(c));
+        rows.add(Collections.unmodifiableList(r));
+        return this;
+    }
+
+    public String title() { return title; }
+
+    public List<String> headers() { return headers; }
+
+    public List<List<String>> rows() { return Collections.unmodifiableList(rows); }
+
+    static String cell(Object c) {
+        if (c == null) return "-";
+        if (c instanceof Double || c instanceof Float) {
+            double d = ((Number) c).doubleValue();
+            return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.1f", d);
+        }
+        return c.toString();
+    }
+
+    /** Two decimals, for ratios. */
+    static String ratio(double d) { return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.2f", d); }
+
+    public void print(PrintStream out) {
+        int[] w = new int[headers.size()];
+        for (int i = 0; i < w.length; i++) w[i] = headers.get(i).length();
+        for (List<String> r : rows) for (int i = 0; i < w.length; i++) w[i] = Math.max(w[i], r.get(i).length());
+        out.println();
+        out.println("== " + title);
+        line(out, headers, w);
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < w.length; i++) rule.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
+        out.println(rule);
+        for (List<String> r : rows) line(out, r, w);
+    }
+
+    private static void line(PrintStream out, List<String> cells, int[] w) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            if (i > 0) sb.append("  ");
+            String c = cells.get(i);
+            String pad = " ".repeat(w[i] - c.length());
+            sb.append(i == 0 ? c + pad : pad + c);
+        }
+        out.println(sb.toString().stripTrailing());
+    }
+
+    /** The TSV block of this table; tabs and newlines inside cells become spaces. */
+    public String tsv() {
+        StringBuilder sb = new StringBuilder("# ").append(title).append('\n');
+        sb.append(tsvLine(headers));
+        for (List<String> r : rows) sb.append(tsvLine(r));
+        return sb.toString();
+    }
+
+    private static String tsvLine(List<String> cells) {
+        List<String> clean = new ArrayList<>();
+        for (String c : cells) clean.add(c.replace('\t', ' ').replace('\n', ' '));
+        return String.join("\t", clean) + "\n";
+    }
+}
