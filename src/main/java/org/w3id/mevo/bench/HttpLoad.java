@@ -44,10 +44,11 @@ public final class HttpLoad {
 
     /**
      * @param latencyMs per target (same order as targets), latency of every successful request in milliseconds
+     * @param errorsByTarget failed requests per target (same order as targets)
      * @param errorSamples the first few errors (status or exception), for the report
      */
     public record Outcome(List<Target> targets, List<double[]> latencyMs, int requests, int errors,
-                          List<String> errorSamples, double seconds) {
+                          List<Integer> errorsByTarget, List<String> errorSamples, double seconds) {
         public int ok() { return requests - errors; }
 
         /** Successful requests per second. */
@@ -136,25 +137,32 @@ public final class HttpLoad {
             latencies.add(all);
         }
         int requests = 0, errors = 0;
+        int[] byTarget = new int[targets.size()];
         List<String> samples = new ArrayList<>();
         for (Worker w : workers) {
             requests += w.requests;
-            errors += w.errors;
+            for (int t = 0; t < byTarget.length; t++) {
+                byTarget[t] += w.errors[t];
+                errors += w.errors[t];
+            }
             for (String s : w.errorSamples) if (samples.size() < MAX_ERROR_SAMPLES) samples.add(s);
         }
-        return new Outcome(List.copyOf(targets), List.copyOf(latencies), requests, errors, List.copyOf(samples), seconds);
+        return new Outcome(List.copyOf(targets), List.copyOf(latencies), requests, errors,
+                Arrays.stream(byTarget).boxed().toList(), List.copyOf(samples), seconds);
     }
 
     /** One client: sends its requests one after another and keeps its own latencies (no shared state but the counter). */
     private final class Worker {
         final double[][] latencies;
         final int[] sizes;
-        int requests, errors;
+        final int[] errors;
+        int requests;
         final List<String> errorSamples = new ArrayList<>();
 
         Worker(int targets) {
             latencies = new double[targets][64];
             sizes = new int[targets];
+            errors = new int[targets];
         }
 
         Worker loop(List<Target> targets, List<HttpRequest> reqs, AtomicInteger next, int maxRequests, long deadline) {
@@ -169,10 +177,10 @@ public final class HttpLoad {
                     HttpResponse<byte[]> resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
                     long elapsed = System.nanoTime() - s;
                     if (resp.statusCode() == 200 && resp.body().length > 0) add(t, Stats.nanosToMs(elapsed));
-                    else error(targets.get(t).name() + ": HTTP " + resp.statusCode() + " "
+                    else error(t, targets.get(t).name() + ": HTTP " + resp.statusCode() + " "
                             + new String(resp.body(), 0, Math.min(resp.body().length, 200), StandardCharsets.UTF_8).strip());
                 } catch (IOException e) {
-                    error(targets.get(t).name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    error(t, targets.get(t).name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
@@ -186,8 +194,8 @@ public final class HttpLoad {
             latencies[t][sizes[t]++] = ms;
         }
 
-        private void error(String what) {
-            errors++;
+        private void error(int t, String what) {
+            errors[t]++;
             if (errorSamples.size() < MAX_ERROR_SAMPLES) errorSamples.add(what);
         }
     }

@@ -58,12 +58,5 @@ public record SparqlFiles(Path path, String text, Map<String, String> header) {
         return f.endsWith(".rq") ? f.substring(0, f.length() - 3) : f;
     }
 
-    public static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".rq")).sorted().toList();
-        } catch (IOException e) {
-            throw new MevoException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
+    public static List<Path> list(Path dir) { return TextFiles.list(dir, ".rq"); }
 }

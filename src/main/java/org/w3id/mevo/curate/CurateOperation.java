@@ -87,14 +87,7 @@ public final class CurateOperation {
 
     static List<Path> tableFiles(List<Path> dirs) {
         List<Path> out = new ArrayList<>();
-        for (Path d : dirs) {
-            if (!Files.isDirectory(d)) continue;
-            try (Stream<Path> s = Files.list(d)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().forEach(out::add);
-            } catch (IOException e) {
-                throw new MevoException("cannot list " + d + ": " + e.getMessage(), e);
-            }
-        }
+        dirs.forEach(d -> out.addAll(org.w3id.mevo.core.TextFiles.list(d, ".tsv")));
         return out;
     }
 }

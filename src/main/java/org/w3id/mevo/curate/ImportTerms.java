@@ -31,14 +31,7 @@ public final class ImportTerms {
 
     private ImportTerms() {}
 
-    public static List<Path> tables(Path importsDir) {
-        if (!Files.isDirectory(importsDir)) return List.of();
-        try (Stream<Path> s = Files.list(importsDir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(TABLE_SUFFIX)).sorted().toList();
-        } catch (IOException e) {
-            throw new MevoException("cannot list " + importsDir + ": " + e.getMessage(), e);
-        }
-    }
+    public static List<Path> tables(Path importsDir) { return org.w3id.mevo.core.TextFiles.list(importsDir, TABLE_SUFFIX); }
 
     public static String moduleName(Path table) {
         String n = table.getFileName().toString();
@@ -145,18 +138,5 @@ public final class ImportTerms {
         return changed;
     }
 
-    static String literal(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
-    }
+    static String literal(String s) { return org.w3id.mevo.core.TextFiles.quoted(s); }
 }

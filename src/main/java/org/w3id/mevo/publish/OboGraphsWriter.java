@@ -97,19 +97,6 @@ public final class OboGraphsWriter {
         return vals.isEmpty() ? null : vals.first();
     }
 
-    static String q(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> { if (c < 0x20) sb.append(String.format("\\u%04x", (int) c)); else sb.append(c); }
-            }
-        }
-        return sb.append('"').toString();
-    }
+    static String q(String s) { return org.w3id.mevo.core.TextFiles.quoted(s); }
 
 }

@@ -45,12 +45,5 @@ public final class ShaclOperation {
         return (where == null ? "" : where + ": ") + shorten.apply(focus) + path + ": " + e.message();
     }
 
-    private static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".ttl")).sorted().toList();
-        } catch (IOException e) {
-            throw new MevoException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
+    private static List<Path> files(Path dir) { return org.w3id.mevo.core.TextFiles.list(dir, ".ttl"); }
 }
