@@ -34,7 +34,8 @@ public final class Pipeline {
     public static final String ENDPOINT = "https://w3id.org/mevo/sparql";
 
     /** @param releaseDir where the release goes (README: {@code release/}) */
-    public record Options(ProjectLayout layout, Path releaseDir) {
+    public record Options(ProjectLayout layout, Path releaseDir, ReasonOperation.Options reasoning) {
+        public Options(ProjectLayout layout, Path releaseDir) { this(layout, releaseDir, ReasonOperation.Options.defaults()); }
         public static Options of(ProjectLayout layout) { return new Options(layout, layout.defaultReleaseDir()); }
     }
 
@@ -64,7 +65,7 @@ public final class Pipeline {
         QualityReportOperation.requireNoErrors(report, 30);
         new ShaclOperation(log).run(asserted, shorten, locate, new ShaclOperation.Options(l.shapesDir(), 30));
 
-        ReasonOperation.Result reasoned = new ReasonOperation(log).run(asserted, shorten, locate, ReasonOperation.Options.defaults());
+        ReasonOperation.Result reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), shorten, locate, o.reasoning());
         Graph flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
                 new FlattenOperation.Options(l.flattenDir()));
 

@@ -36,13 +36,22 @@ import org.w3id.mevo.core.StepLog;
  */
 public final class ReasonOperation {
 
-    /** @param maxExplained how many unsatisfiable classes get a full explanation in the failure message */
-    public record Options(int maxExplained) {
-        public static Options defaults() { return new Options(3); }
+    /** How individuals are realised: HermiT on the whole ontology, or HermiT on the TBox plus {@link StructuralRealiser}. */
+    public enum Realisation { HERMIT, STRUCTURAL, AUTO }
+
+    /**
+     * @param maxExplained how many unsatisfiable classes get a full explanation in the failure message
+     * @param realisation the ABox strategy; AUTO = structural when the ABox has more than {@code autoThreshold}
+     *                    individuals and the realiser's preconditions hold, HermiT otherwise
+     */
+    public record Options(int maxExplained, Realisation realisation, int autoThreshold) {
+        public static Options defaults() { return new Options(3, Realisation.AUTO, 20_000); }
+        public Options with(Realisation r) { return new Options(maxExplained, r, autoThreshold); }
     }
 
     /** @param inferred triples HermiT entails that are not asserted */
-    public record Result(Graph inferred, int classes, int individuals, int subClassLinks, int typeLinks, long reasonMs) {}
+    public record Result(Graph inferred, int classes, int individuals, int subClassLinks, int typeLinks, long reasonMs,
+                         Realisation realisation) {}
 
     private final StepLog log;
 
@@ -52,7 +61,129 @@ public final class ReasonOperation {
         return run(asserted, shorten, iri -> null, o);
     }
 
-    /** @param locate record IRI -> "file:line" where it was curated (null if unknown) */
+    /**
+     * Reasons over TBox and ABox given apart, choosing the realisation strategy by {@link Options#realisation()}.
+     * @param locate record IRI -> "file:line" where it was curated (null if unknown)
+     */
+    public Result run(Graph tbox, Graph abox, Function<String, String> shorten, Function<String, String> locate, Options o) {
+        long individuals = abox.find(Node.ANY, RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.NamedIndividual.asNode()).toList().size();
+        boolean structural = o.realisation() == Realisation.STRUCTURAL
+                || (o.realisation() == Realisation.AUTO && individuals > o.autoThreshold());
+        if (structural) {
+            var r = runStructural(tbox, abox, shorten, locate, o);
+            if (r != null) return r;
+        }
+        Graph asserted = GraphFactory.createDefaultGraph();
+        tbox.find().forEach(asserted::add);
+        abox.find().forEach(asserted::add);
+        return run(asserted, shorten, locate, o);
+    }
+
+    /** HermiT classifies the TBox; the structural realiser types the individuals. Null when its preconditions fail. */
+    private Result runStructural(Graph tbox, Graph abox, Function<String, String> shorten, Function<String, String> locate, Options o) {
+        var step = log.start("reason");
+        Set<String> objectProps = new java.util.HashSet<>(), dataProps = new java.util.HashSet<>();
+        Set<Node> individuals = new java.util.HashSet<>();
+        abox.find(Node.ANY, RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.NamedIndividual.asNode()).forEach(t -> individuals.add(t.getSubject()));
+        boolean[] other = {false};
+        abox.find().forEach(t -> {
+            String p = t.getPredicate().getURI();
+            if (t.getPredicate().equals(RDF.type.asNode())) return;
+            if (p.equals(org.apache.jena.vocabulary.OWL2.sameAs.getURI()) || p.equals(org.apache.jena.vocabulary.OWL2.differentFrom.getURI())
+                    || t.getSubject().isBlank()) { other[0] = true; return; }
+            if (individuals.contains(t.getObject())) objectProps.add(p);
+            else if (t.getObject().isLiteral() && tbox.contains(t.getPredicate(), RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.DatatypeProperty.asNode())) dataProps.add(p);
+        });
+        OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        OWLOntology tOnt = OwlBridge.toOwlApi(tbox, manager);
+        List<String> why = StructuralRealiser.unsupported(tOnt, objectProps, dataProps, other[0]);
+        if (!why.isEmpty()) {
+            step.done("structural realisation not applicable (" + why.size() + " reason(s), e.g. " + why.get(0) + "); using HermiT on the whole ontology");
+            return null;
+        }
+        Configuration cfg = new Configuration();
+        cfg.throwInconsistentOntologyException = false;
+        ReasonerFactory factory = new ReasonerFactory();
+        OWLReasoner reasoner = factory.createReasoner(tOnt, cfg);
+        try {
+            if (!reasoner.isConsistent()) throw inconsistent(tOnt, shorten, locate);
+            reasoner.precomputeInferences(InferenceType.CLASS_HIERARCHY);
+            requireCoherent(tOnt, factory, reasoner, shorten, o);
+            Graph inferred = GraphFactory.createDefaultGraph();
+            List<OWLClass> classes = tOnt.classesInSignature().filter(c -> !c.isBuiltIn())
+                    .sorted(Comparator.comparing(c -> c.getIRI().toString())).toList();
+            int sub = subclassInferences(classes, reasoner, tbox, inferred);
+            long tReason = System.nanoTime();
+            var outcome = new StructuralRealiser(tOnt, reasoner).realise(abox);
+            if (!outcome.clashes().isEmpty()) {
+                StringBuilder sb = new StringBuilder("HermiT + structural realisation: the ontology is inconsistent: "
+                        + outcome.clashes().size() + " individual(s) fall into disjoint classes:");
+                List<String> names = new ArrayList<>();
+                outcome.clashes().entrySet().stream().limit(10).forEach(e -> {
+                    String iri = e.getKey().getURI();
+                    names.add(shorten.apply(iri));
+                    String loc = locate.apply(iri);
+                    sb.append("\n  ").append(shorten.apply(iri)).append(loc == null ? "" : " (" + loc + ")").append(": ")
+                      .append(String.join("; ", e.getValue().stream().map(x -> shortenAll(x, shorten)).toList()));
+                });
+                throw new ReasoningFailure(sb.toString(), names);
+            }
+            int types = 0;
+            for (var e : outcome.inferredTypes().entrySet()) {
+                for (String c : e.getValue()) {
+                    Triple t = Triple.create(e.getKey(), RDF.type.asNode(), NodeFactory.createURI(c));
+                    if (!abox.contains(t)) { inferred.add(t); types++; }
+                }
+            }
+            long ms = step.done("classes=" + classes.size() + " individuals=" + outcome.inferredTypes().size()
+                    + " inferred-subclass=" + sub + " inferred-type=" + types + " consistent=yes coherent=yes realisation=structural("
+                    + (System.nanoTime() - tReason) / 1_000_000 + " ms)");
+            return new Result(inferred, classes.size(), outcome.inferredTypes().size(), sub, types, ms, Realisation.STRUCTURAL);
+        } finally {
+            reasoner.dispose();
+        }
+    }
+
+    private static String shortenAll(String text, Function<String, String> shorten) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://\\S+").matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(shorten.apply(m.group())));
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static int subclassInferences(List<OWLClass> classes, OWLReasoner reasoner, Graph asserted, Graph inferred) {
+        int sub = 0;
+        for (OWLClass c : classes) {
+            Node s = NodeFactory.createURI(c.getIRI().toString());
+            Set<OWLClass> supers = new TreeSet<>(Comparator.comparing(x -> x.getIRI().toString()));
+            reasoner.getSuperClasses(c, false).entities().filter(x -> !x.isOWLThing()).forEach(supers::add);
+            reasoner.getEquivalentClasses(c).entities().filter(x -> !x.equals(c) && !x.isOWLThing()).forEach(supers::add);
+            for (OWLClass d : supers) {
+                Triple t = Triple.create(s, RDFS.subClassOf.asNode(), NodeFactory.createURI(d.getIRI().toString()));
+                if (!asserted.contains(t)) { inferred.add(t); sub++; }
+            }
+        }
+        return sub;
+    }
+
+    private static void requireCoherent(OWLOntology ont, ReasonerFactory factory, OWLReasoner reasoner,
+                                        Function<String, String> shorten, Options o) {
+        List<OWLClass> unsat = reasoner.getUnsatisfiableClasses().getEntitiesMinusBottom().stream()
+                .sorted(Comparator.comparing(c -> c.getIRI().toString())).toList();
+        if (unsat.isEmpty()) return;
+        StringBuilder msg = new StringBuilder("HermiT: " + unsat.size() + " unsatisfiable class(es): ");
+        List<String> names = new ArrayList<>();
+        for (OWLClass c : unsat) names.add(shorten.apply(c.getIRI().toString()) + label(ont, c));
+        msg.append(String.join(", ", names));
+        for (OWLClass c : unsat.subList(0, Math.min(o.maxExplained(), unsat.size()))) {
+            msg.append("\nWhy ").append(shorten.apply(c.getIRI().toString())).append(label(ont, c))
+               .append(" is unsatisfiable:\n").append(explain(ont, factory, c, shorten, reasoner));
+        }
+        throw new ReasoningFailure(msg.toString(), unsat.stream().map(c -> shorten.apply(c.getIRI().toString())).toList());
+    }
+
+    /** HermiT on the whole ontology (TBox and ABox together). */
     public Result run(Graph asserted, Function<String, String> shorten, Function<String, String> locate, Options o) {
         var step = log.start("reason");
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
@@ -66,34 +197,12 @@ public final class ReasonOperation {
                 throw inconsistent(ont, shorten, locate);
             }
             reasoner.precomputeInferences(InferenceType.CLASS_HIERARCHY, InferenceType.CLASS_ASSERTIONS);
-            List<OWLClass> unsat = reasoner.getUnsatisfiableClasses().getEntitiesMinusBottom().stream()
-                    .sorted(Comparator.comparing(c -> c.getIRI().toString())).toList();
-            if (!unsat.isEmpty()) {
-                StringBuilder msg = new StringBuilder("HermiT: " + unsat.size() + " unsatisfiable class(es): ");
-                List<String> names = new ArrayList<>();
-                for (OWLClass c : unsat) names.add(shorten.apply(c.getIRI().toString()) + label(ont, c));
-                msg.append(String.join(", ", names));
-                for (OWLClass c : unsat.subList(0, Math.min(o.maxExplained(), unsat.size()))) {
-                    msg.append("\nWhy ").append(shorten.apply(c.getIRI().toString())).append(label(ont, c))
-                       .append(" is unsatisfiable:\n").append(explain(ont, factory, c, shorten, reasoner));
-                }
-                throw new ReasoningFailure(msg.toString(),
-                        unsat.stream().map(c -> shorten.apply(c.getIRI().toString())).toList());
-            }
+            requireCoherent(ont, factory, reasoner, shorten, o);
             Graph inferred = GraphFactory.createDefaultGraph();
-            int sub = 0, types = 0;
+            int types = 0;
             List<OWLClass> classes = ont.classesInSignature().filter(c -> !c.isBuiltIn())
                     .sorted(Comparator.comparing(c -> c.getIRI().toString())).toList();
-            for (OWLClass c : classes) {
-                Node s = NodeFactory.createURI(c.getIRI().toString());
-                Set<OWLClass> supers = new TreeSet<>(Comparator.comparing(x -> x.getIRI().toString()));
-                reasoner.getSuperClasses(c, false).entities().filter(x -> !x.isOWLThing()).forEach(supers::add);
-                reasoner.getEquivalentClasses(c).entities().filter(x -> !x.equals(c) && !x.isOWLThing()).forEach(supers::add);
-                for (OWLClass d : supers) {
-                    Triple t = Triple.create(s, RDFS.subClassOf.asNode(), NodeFactory.createURI(d.getIRI().toString()));
-                    if (!asserted.contains(t)) { inferred.add(t); sub++; }
-                }
-            }
+            int sub = subclassInferences(classes, reasoner, asserted, inferred);
             List<OWLNamedIndividual> inds = ont.individualsInSignature()
                     .sorted(Comparator.comparing(i -> i.getIRI().toString())).toList();
             for (OWLNamedIndividual i : inds) {
@@ -105,7 +214,7 @@ public final class ReasonOperation {
             }
             long ms = step.done("classes=" + classes.size() + " individuals=" + inds.size()
                     + " inferred-subclass=" + sub + " inferred-type=" + types + " consistent=yes coherent=yes");
-            return new Result(inferred, classes.size(), inds.size(), sub, types, ms);
+            return new Result(inferred, classes.size(), inds.size(), sub, types, ms, Realisation.HERMIT);
         } finally {
             reasoner.dispose();
         }
