@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.w3id.mevo.Pipeline;
 import org.w3id.mevo.core.MevoException;
@@ -46,7 +45,7 @@ public final class BuildBenchmark {
                         long gcMs, long gcCount) {}
 
     public record Result(List<Round> rounds) {
-        public double median(ToDoubleFunction<Round> f) { return Stats.median(rounds.stream().map(r -> f.applyAsDouble(r)).toList()); }
+        public double median(ToDoubleFunction<Round> f) { return Stats.median(rounds, f); }
 
         public double medianWallMs() { return median(Round::wallMs); }
 
@@ -62,21 +61,16 @@ public final class BuildBenchmark {
                     "step", "median", "min", "max", "per round");
             Set<String> steps = new LinkedHashSet<>();
             for (Round r : rounds) steps.addAll(r.stepMs().keySet());
-            for (String s : steps) add(t, s, r -> r.stepMs().getOrDefault(s, 0L));
-            add(t, "(not in a step line)", r -> r.wallMs() - r.stepMs().values().stream().mapToLong(Long::longValue).sum());
-            add(t, "BUILD TOTAL (Pipeline.build wall)", Round::wallMs);
-            add(t, "GC time", Round::gcMs);
-            add(t, "GC count", Round::gcCount);
-            add(t, "peak heap MiB (sum of heap-pool peaks)", r -> mib(r.poolPeakBytes()));
-            add(t, "peak heap MiB (heap in use, sampled)", r -> mib(r.sampledPeakBytes()));
+            for (String s : steps) t.roundsRow(s, rounds, r -> r.stepMs().getOrDefault(s, 0L));
+            t.roundsRow("(not in a step line)", rounds, r -> r.wallMs() - r.stepMs().values().stream().mapToLong(Long::longValue).sum());
+            t.roundsRow("BUILD TOTAL (Pipeline.build wall)", rounds, Round::wallMs);
+            t.roundsRow("GC time", rounds, Round::gcMs);
+            t.roundsRow("GC count", rounds, Round::gcCount);
+            t.roundsRow("peak heap MiB (sum of heap-pool peaks)", rounds, r -> mib(r.poolPeakBytes()));
+            t.roundsRow("peak heap MiB (heap in use, sampled)", rounds, r -> mib(r.sampledPeakBytes()));
             return t;
         }
 
-        private void add(Table t, String name, ToDoubleFunction<Round> f) {
-            List<Double> v = rounds.stream().map(r -> f.applyAsDouble(r)).toList();
-            t.row(name, v.isEmpty() ? Double.NaN : Stats.median(v), Stats.min(v), Stats.max(v),
-                    v.stream().map(d -> String.valueOf(Math.round(d))).collect(Collectors.joining(" / ")));
-        }
     }
 
     static double mib(long bytes) { return bytes / (1024.0 * 1024.0); }

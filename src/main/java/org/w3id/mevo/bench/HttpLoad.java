@@ -123,6 +123,39 @@ public final class HttpLoad {
         }
     }
 
+    /** The warm-up runs and the throughput of each, in order. */
+    public record WarmUp(List<Outcome> chunks) {
+        public int requests() { return chunks.stream().mapToInt(Outcome::requests).sum(); }
+
+        public int errors() { return chunks.stream().mapToInt(Outcome::errors).sum(); }
+
+        public double seconds() { return chunks.stream().mapToDouble(Outcome::seconds).sum(); }
+
+        public String throughputs() {
+            return chunks.stream().map(o -> String.valueOf(Math.round(o.throughput()))).collect(java.util.stream.Collectors.joining(" / "));
+        }
+    }
+
+    /**
+     * Warms the JIT: runs of {@code chunk} length at {@code clients} clients until two consecutive runs' throughput
+     * differs by less than {@code tolerance} (e.g. 0.05), or {@code maxTime} of warm-up has passed, whichever first.
+     */
+    public WarmUp warmUp(List<Target> targets, int clients, Duration chunk, Duration maxTime, double tolerance, Duration requestTimeout) {
+        List<Outcome> chunks = new ArrayList<>();
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        int maxChunks = (int) Math.max(1, maxTime.toMillis() / Math.max(1, chunk.toMillis()));
+        Limits limits = new Limits(clients, 1_000_000, chunk, requestTimeout);
+        while (chunks.size() < maxChunks && System.nanoTime() < deadline) {
+            chunks.add(run(targets, limits));
+            int n = chunks.size();
+            if (n >= 2) {
+                double a = chunks.get(n - 2).throughput(), b = chunks.get(n - 1).throughput();
+                if (Math.abs(b - a) <= tolerance * Math.max(a, b)) break;
+            }
+        }
+        return new WarmUp(List.copyOf(chunks));
+    }
+
     private static Outcome merge(List<Target> targets, List<Worker> workers, double seconds) {
         List<double[]> latencies = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.query.Dataset;
@@ -40,7 +39,7 @@ public final class LoadBenchmark {
     public record Round(double loadMs, long quads, double plainLoadMs, long serveStepMs, double startupMs) {}
 
     public record Result(List<Round> rounds) {
-        public double median(ToDoubleFunction<Round> f) { return Stats.median(rounds.stream().map(r -> f.applyAsDouble(r)).toList()); }
+        public double median(ToDoubleFunction<Round> f) { return Stats.median(rounds, f); }
 
         public double medianStartupMs() { return median(Round::startupMs); }
 
@@ -49,20 +48,15 @@ public final class LoadBenchmark {
         public Table table() {
             Table t = new Table("load and start-up from the built release, " + rounds.size() + " round(s) (ms)",
                     "what", "median", "min", "max", "per round");
-            add(t, "load mevo.nq into the served dataset (TDB2 mem + text index)", Round::loadMs);
-            add(t, "load mevo.nq into plain TDB2 mem (no text index)", Round::plainLoadMs);
-            add(t, "'serve' step (config + load + index + Jetty start)", Round::serveStepMs);
-            add(t, "START-UP: start() call -> first query answered over HTTP", Round::startupMs);
+            t.roundsRow("load mevo.nq into the served dataset (TDB2 mem + text index)", rounds, Round::loadMs);
+            t.roundsRow("load mevo.nq into plain TDB2 mem (no text index)", rounds, Round::plainLoadMs);
+            t.roundsRow("'serve' step (config + load + index + Jetty start)", rounds, Round::serveStepMs);
+            t.roundsRow("START-UP: start() call -> first query answered over HTTP", rounds, Round::startupMs);
             long quads = rounds.isEmpty() ? 0 : rounds.get(0).quads();
             t.row("quads loaded", quads, quads, quads, "");
             return t;
         }
 
-        private void add(Table t, String name, ToDoubleFunction<Round> f) {
-            List<Double> v = rounds.stream().map(r -> f.applyAsDouble(r)).toList();
-            t.row(name, Stats.median(v), Stats.min(v), Stats.max(v),
-                    v.stream().map(d -> String.valueOf(Math.round(d))).collect(Collectors.joining(" / ")));
-        }
     }
 
     private final PrintStream progress;

@@ -23,9 +23,9 @@ import org.w3id.mevo.core.MevoException;
  */
 public final class OverheadBenchmark {
     public record Options(Path releaseDir, int clients, int rounds, int maxRequests, Duration maxTime,
-                          int warmupPerQuery, Duration requestTimeout) {
+                          Duration warmupChunk, Duration warmupMax, Duration requestTimeout) {
         public static Options of(Path releaseDir, int rounds, Duration maxTime) {
-            return new Options(releaseDir, 8, rounds, 1_000_000, maxTime, 10, Duration.ofSeconds(60));
+            return new Options(releaseDir, 8, rounds, 1_000_000, maxTime, Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofSeconds(60));
         }
     }
 
@@ -96,9 +96,10 @@ public final class OverheadBenchmark {
                 if (a != b) mismatches.add(queries.queries().get(i).name() + "(" + a + "/" + b + ")");
             }
 
-            HttpLoad.Limits warm = new HttpLoad.Limits(o.clients(), o.warmupPerQuery() * queries.size(), o.maxTime(), o.requestTimeout());
-            load.run(mevoTargets, warm);
-            load.run(plainTargets, warm);
+            for (var targets : List.of(mevoTargets, plainTargets)) {
+                HttpLoad.WarmUp w = load.warmUp(targets, o.clients(), o.warmupChunk(), o.warmupMax(), 0.03, o.requestTimeout());
+                progress.println("[mevo] bench: overhead warm-up req/s per chunk: " + w.throughputs());
+            }
 
             HttpLoad.Limits limits = new HttpLoad.Limits(o.clients(), o.maxRequests(), o.maxTime(), o.requestTimeout());
             List<HttpLoad.Outcome> m = new ArrayList<>(), p = new ArrayList<>();

@@ -9,19 +9,20 @@ import java.util.List;
  * Query latency benchmark: every competency query, over HTTP GET, against one running server, at each concurrency
  * level (default 1, 8, 32 clients). A level is one bounded run of the mixed query set (round-robin, so every query gets
  * about the same number of requests): at most {@code requestsPerQuery * queries} requests or {@code maxTime}, whichever
- * comes first. A warm-up pass over every query runs first and is not counted.
+ * comes first. A warm-up (until throughput is steady, bounded) runs first and is not counted.
  */
 public final class QueryBenchmark {
-    public record Options(List<Integer> levels, int requestsPerQuery, Duration maxTime, int warmupPerQuery,
-                          Duration requestTimeout) {
+    /** @param warmupChunk, warmupMax see {@link HttpLoad#warmUp} (tolerance 3 %, 8 clients) */
+    public record Options(List<Integer> levels, int requestsPerQuery, Duration maxTime, Duration warmupChunk,
+                          Duration warmupMax, Duration requestTimeout) {
         public static Options of(Duration maxTime) {
-            return new Options(List.of(1, 8, 32), 500, maxTime, 10, Duration.ofSeconds(60));
+            return new Options(List.of(1, 8, 32), 500, maxTime, Duration.ofSeconds(4), Duration.ofSeconds(48), Duration.ofSeconds(60));
         }
     }
 
     public record Level(int clients, HttpLoad.Outcome outcome) {}
 
-    public record Result(List<HttpLoad.Target> targets, HttpLoad.Outcome warmup, List<Level> levels) {
+    public record Result(List<HttpLoad.Target> targets, HttpLoad.WarmUp warmup, List<Level> levels) {
         public int errors() { return levels.stream().mapToInt(l -> l.outcome().errors()).sum(); }
 
         public Level level(int clients) {
@@ -39,8 +40,10 @@ public final class QueryBenchmark {
         }
 
         public Table levelsTable() {
-            Table t = new Table("queries: all " + targets.size() + " queries mixed, per concurrency level (latency ms)",
+            Table t = new Table("queries: all " + targets.size() + " queries mixed, per concurrency level (latency ms;"
+                    + " warm-up not counted, its req/s per chunk shown)",
                     "clients", "requests", "errors", "seconds", "req/s", "p50", "p95", "p99", "max");
+            t.row("warm-up 8", warmup.requests(), warmup.errors(), warmup.seconds(), warmup.throughputs(), "-", "-", "-", "-");
             for (Level l : levels) {
                 HttpLoad.Outcome o = l.outcome();
                 Stats.Summary s = o.summary();
@@ -95,8 +98,10 @@ public final class QueryBenchmark {
     }
 
     public Result run(List<HttpLoad.Target> targets, Options o) {
-        progress.println("[mevo] bench: query warm-up (" + o.warmupPerQuery() + " per query, 8 clients)");
-        HttpLoad.Outcome warmup = load.run(targets, new HttpLoad.Limits(8, o.warmupPerQuery() * targets.size(), o.maxTime(), o.requestTimeout()));
+        progress.println("[mevo] bench: query warm-up (8 clients, " + o.warmupChunk().toSeconds() + " s chunks until throughput is steady, at most "
+                + o.warmupMax().toSeconds() + " s)");
+        HttpLoad.WarmUp warmup = load.warmUp(targets, 8, o.warmupChunk(), o.warmupMax(), 0.03, o.requestTimeout());
+        progress.println("[mevo] bench: warm-up req/s per chunk: " + warmup.throughputs());
         List<Level> levels = new ArrayList<>();
         for (int clients : o.levels()) {
             progress.println("[mevo] bench: queries at " + clients + " client(s), up to "

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.TextFiles;
 
 /** The competency queries, {@code queries/*.rq} (not the federated ones), as benchmark targets. */
 public record QuerySet(List<Query> queries) {
@@ -15,13 +15,13 @@ public record QuerySet(List<Query> queries) {
 
     public static QuerySet load(Path dir) {
         List<Query> qs = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".rq")).sorted().toList()) {
-                String name = p.getFileName().toString();
+        for (Path p : TextFiles.list(dir, ".rq")) {
+            String name = p.getFileName().toString();
+            try {
                 qs.add(new Query(name.substring(0, name.length() - ".rq".length()), Files.readString(p, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new MevoException("cannot read " + p + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new MevoException("cannot read the queries in " + dir + ": " + e.getMessage(), e);
         }
         if (qs.isEmpty()) throw new MevoException(dir + ": no .rq files to benchmark");
         return new QuerySet(List.copyOf(qs));

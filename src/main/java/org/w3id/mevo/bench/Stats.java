@@ -2,6 +2,8 @@ package org.w3id.mevo.bench;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The one statistics helper of the benchmarks: nearest-rank percentiles (the value at rank ceil(p/100 * n) of the sorted
@@ -32,6 +34,14 @@ public final class Stats {
     public static double median(double[] values) { return percentile(values, 50); }
 
     public static double median(Collection<? extends Number> values) { return median(toArray(values)); }
+
+    /** One measure of each round, in order. */
+    public static <R> List<Double> values(List<R> rounds, ToDoubleFunction<R> measure) {
+        return rounds.stream().map(r -> measure.applyAsDouble(r)).toList();
+    }
+
+    /** Median over rounds of one measure. */
+    public static <R> double median(List<R> rounds, ToDoubleFunction<R> measure) { return median(values(rounds, measure)); }
 
     public static double min(Collection<? extends Number> values) {
         return values.stream().mapToDouble(Number::doubleValue).min().orElse(Double.NaN);

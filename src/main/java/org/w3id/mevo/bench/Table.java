@@ -27,6 +27,13 @@ public final class Table {
         return this;
     }
 
+    /** A row "name, median, min, max, v1 / v2 / ..." of one measure over benchmark rounds (whole numbers). */
+    public <R> Table roundsRow(String name, List<R> rounds, java.util.function.ToDoubleFunction<R> measure) {
+        List<Double> v = Stats.values(rounds, measure);
+        return row(name, whole(Stats.median(v)), whole(Stats.min(v)), whole(Stats.max(v)),
+                v.stream().map(d -> String.valueOf(Math.round(d))).collect(java.util.stream.Collectors.joining(" / ")));
+    }
+
     public String title() { return title; }
 
     public List<String> headers() { return headers; }
@@ -41,6 +48,9 @@ public final class Table {
         }
         return c.toString();
     }
+
+    /** A whole number (milliseconds, MiB), "-" for NaN. */
+    static Object whole(double d) { return Double.isNaN(d) ? "-" : (Object) Math.round(d); }
 
     /** Two decimals, for ratios. */
     static String ratio(double d) { return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.2f", d); }

@@ -24,6 +24,17 @@ public final class Main {
                   --port N            HTTP port (default 3030)
                   --localhost         listen on localhost only
                   --release DIR       serve this release folder
+                  --no-build          serve the release as it is, even if older than the curated files
+                  --persistent        keep the data in a TDB2 database on disk (fuseki-config/mevo-tdb2.ttl):
+                                      a restart serves it without loading; new releases are loaded aside
+                                      and switched to atomically (see ./mevo reload)
+                  --data DIR          where persistent databases live (default databases/)
+                  --watch N           persistent mode: reload when release/build-info.json changes (checked
+                                      every N seconds; default 0 = only on ./mevo reload)
+              reload                tell a running persistent server (on this machine) to load the current
+                                    release aside and switch to it (POST /$/mevo-reload, loopback only)
+                  --port N            the server's port (default 3030)
+                  --force             reload even if the server already holds this release
               query FILE.rq         run a SPARQL query against the built release, without a server
                   --format F          table (default), tsv, csv, json, xml, curies
                   --release DIR       query this release folder
@@ -35,7 +46,15 @@ public final class Main {
                   --limit N           look up at most N references
                   --eutils URL        E-utilities base URL (default NCBI)
                   --email ADDR        contact address sent to NCBI, as its usage policy asks
+              bench-scaling         synthetic 1k/10k/100k claims: reasoning time, structural vs HermiT
+                  --sizes LIST        claim counts (default 1000,10000,100000)
+                  --hermit-up-to N    also run HermiT over the whole ABox up to N claims (default 10000)
+                  --out FILE          TSV (default BENCHMARKS-scaling.tsv)
               test                  install what the tests need, then run `mvn -B verify`
+              bench                 performance numbers: build steps, load/start-up, query latency, overhead (BENCHMARKS.md)
+                  --out FILE          TSV file for the tables (default BENCHMARKS-results.tsv)
+                  --rounds N          build, start-up and overhead rounds (default 3)
+                  --seconds S         time bound per query level and per overhead run (default 10)
               --help                this text
 
             Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); landing page http://localhost:3030/,
@@ -48,6 +67,9 @@ public final class Main {
         int code;
         try {
             code = run(args);
+        } catch (java.io.IOException e) {
+            System.err.println("mevo: error: " + e.getMessage());
+            code = 1;
         } catch (MevoException e) {
             System.err.println("mevo: error: " + e.getMessage());
             code = 1;
@@ -55,7 +77,7 @@ public final class Main {
         if (code != 0 || !(args.length > 0 && args[0].equals("serve"))) System.exit(code);
     }
 
-    static int run(String[] args) {
+    static int run(String[] args) throws java.io.IOException {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             System.out.print(HELP);
             return args.length == 0 ? 2 : 0;
@@ -73,17 +95,55 @@ public final class Main {
             }
             case "serve" -> {
                 a.noPositionals();
-                if (!Pipeline.isCurrent(layout, release)) {
+                if (!a.flag("no-build") && !Pipeline.isCurrent(layout, release)) {
                     log.info("release missing or older than the curated files: building first");
                     new Pipeline(log).build(new Pipeline.Options(layout, release));
                 }
                 int port = Integer.parseInt(a.option("port").orElse("3030"));
-                var server = new ServeOperation(log).start(new ServeOperation.Options(layout.fusekiConfig(), release,
-                        port, a.flag("localhost"), layout.siteDir(), org.w3id.mevo.core.Prefixes.load(layout.prefixes())));
+                boolean persistent = a.flag("persistent");
+                if (!persistent && (a.option("data").isPresent() || a.option("watch").isPresent()))
+                    throw new MevoException("--data and --watch need --persistent");
+                Path config = persistent
+                        ? layout.fusekiConfig().resolveSibling(org.w3id.mevo.serve.PersistentStore.CONFIG_FILE)
+                        : layout.fusekiConfig();
+                var options = new ServeOperation.Options(config, release,
+                        port, a.flag("localhost"), layout.siteDir(), org.w3id.mevo.core.Prefixes.load(layout.prefixes()));
+                org.apache.jena.fuseki.main.FusekiServer server;
+                if (persistent) {
+                    Path data = a.option("data").map(Path::of).orElse(layout.root().resolve("databases"));
+                    var ps = new ServeOperation(log).startPersistent(options,
+                            new ServeOperation.Persistence(data, Integer.parseInt(a.option("watch").orElse("0"))));
+                    Runtime.getRuntime().addShutdownHook(new Thread(ps::stop, "mevo-shutdown"));
+                    server = ps.server();
+                    log.info("persistent mode: serving " + ps.live().database().dir() + "; reload with ./mevo reload --port "
+                            + server.getHttpPort() + " (POST http://localhost:" + server.getHttpPort()
+                            + org.w3id.mevo.serve.LiveDatabase.RELOAD_PATH + ")");
+                } else {
+                    server = new ServeOperation(log).start(options);
+                }
                 log.info("MEVO SPARQL endpoint: http://localhost:" + server.getHttpPort() + "/mevo/sparql"
                         + "  (home: http://localhost:" + server.getHttpPort() + "/ , Fuseki UI: /ui/)");
                 server.join();
                 return 0;
+            }
+            case "reload" -> {
+                a.noPositionals();
+                int port = Integer.parseInt(a.option("port").orElse("3030"));
+                String url = "http://127.0.0.1:" + port + org.w3id.mevo.serve.LiveDatabase.RELOAD_PATH
+                        + (a.flag("force") ? "?force=true" : "");
+                try {
+                    var client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+                    var resp = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    System.out.print(resp.body());
+                    return resp.statusCode() == 200 ? 0 : 1;
+                } catch (java.io.IOException e) {
+                    throw new MevoException("no MEVO server answers at " + url + " (" + e + "); is ./mevo serve --persistent running?", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
             }
             case "query" -> {
                 if (a.positionals().size() != 1) throw new MevoException("query needs exactly one FILE.rq");
@@ -115,6 +175,34 @@ public final class Main {
                         Integer.parseInt(a.option("limit").orElse("0"))));
                 return 0;
             }
+            // ---- ./mevo bench: the performance harness (package org.w3id.mevo.bench, see BENCHMARKS.md) ----
+            case "bench-scaling" -> {
+                a.noPositionals();
+                List<Integer> sizes = new ArrayList<>();
+                for (String x : a.option("sizes").orElse("1000,10000,100000").split(",")) sizes.add(Integer.parseInt(x.trim()));
+                Path work = java.nio.file.Files.createTempDirectory("mevo-scaling");
+                var rows = new org.w3id.mevo.bench.ScalingBenchmark(log).run(new org.w3id.mevo.bench.ScalingBenchmark.Options(layout, sizes,
+                        Long.parseLong(a.option("seed").orElse("42")), Integer.parseInt(a.option("hermit-up-to").orElse("10000")), work));
+                StringBuilder sb = new StringBuilder("claims\tindividuals\tcurate_ms\trealisation\treason_ms\tinferred_types\tpeak_heap_mb\n");
+                rows.forEach(r -> sb.append(r.tsv()).append('\n'));
+                System.out.print(sb);
+                java.nio.file.Files.writeString(Path.of(a.option("out").orElse("BENCHMARKS-scaling.tsv")), sb.toString());
+                return 0;
+            }
+            case "bench" -> {
+                a.noPositionals();
+                org.w3id.mevo.bench.BenchOperation.quietRequestLog();
+                if (!Pipeline.isCurrent(layout, release)) {
+                    log.info("release missing or older than the curated files: building first");
+                    new Pipeline(log).build(new Pipeline.Options(layout, release));
+                }
+                var result = new org.w3id.mevo.bench.BenchOperation(log).run(new org.w3id.mevo.bench.BenchOperation.Options(
+                        layout, release, Path.of(a.option("out").orElse("BENCHMARKS-results.tsv")),
+                        Integer.parseInt(a.option("rounds").orElse("3")),
+                        java.time.Duration.ofSeconds(Long.parseLong(a.option("seconds").orElse("10")))));
+                return result.ok() ? 0 : 1;
+            }
+            // ---- end bench ----
             default -> {
                 System.err.print(HELP);
                 throw new MevoException("unknown command '" + command + "'");
@@ -124,7 +212,7 @@ public final class Main {
 
     /** Parsed command-line arguments: --name value options, --flag flags, positionals. */
     record Args(Map<String, String> options, List<String> flags, List<String> positionals) {
-        static final List<String> FLAGS = List.of("localhost");
+        static final List<String> FLAGS = List.of("localhost", "persistent", "no-build", "force");
 
         static Args parse(List<String> args) {
             Map<String, String> o = new TreeMap<>();

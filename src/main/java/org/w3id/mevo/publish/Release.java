@@ -46,7 +46,39 @@ public final class Release {
 
     /** Loads the release's quads into an existing (TDB2) dataset inside one write transaction. */
     public static void loadInto(Dataset ds, Path dir) {
-        DatasetGraph dsg = ds.asDatasetGraph();
-        Txn.executeWrite(dsg, () -> RDFDataMgr.read(dsg, dir.resolve(DATASET_FILE).toString()));
+        loadInto(ds.asDatasetGraph(), dir, () -> {});
+    }
+
+    /**
+     * Loads the release's quads into {@code dsg} inside one write transaction; {@code beforeCommit} runs inside that
+     * transaction after the last quad was read (persistent mode's crash test uses it to hold the load open).
+     */
+    public static void loadInto(DatasetGraph dsg, Path dir, Runnable beforeCommit) {
+        Txn.executeWrite(dsg, () -> {
+            RDFDataMgr.read(dsg, dir.resolve(DATASET_FILE).toString());
+            beforeCommit.run();
+        });
+    }
+
+    /** The fingerprint of the inputs the release was built from (build-info.json), or null when there is none. */
+    public static String fingerprint(Path dir) {
+        return infoValue(dir, "fingerprint", "\"([0-9a-f]+)\"");
+    }
+
+    /** A number recorded in build-info.json (e.g. {@code asserted_triples}), or -1 when absent. */
+    public static long infoNumber(Path dir, String key) {
+        String v = infoValue(dir, key, "([0-9]+)");
+        return v == null ? -1 : Long.parseLong(v);
+    }
+
+    private static String infoValue(Path dir, String key, String valuePattern) {
+        try {
+            String info = Files.readString(dir.resolve(INFO_FILE), java.nio.charset.StandardCharsets.UTF_8);
+            var m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:\\s*" + valuePattern)
+                    .matcher(info);
+            return m.find() ? m.group(1) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

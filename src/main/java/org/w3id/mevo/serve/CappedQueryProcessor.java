@@ -1,29 +1,79 @@
 package org.w3id.mevo.serve;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.SortCondition;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpTopN;
+import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprFunctionOp;
+import org.apache.jena.sparql.expr.ExprVisitor;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.util.Symbol;
 
 /**
  * Fuseki's query operation with a result-size cap. A SELECT with no LIMIT runs with LIMIT cap+1; if it would return
  * more than the cap, or asks for a LIMIT above it, the client gets HTTP 400 with a message saying so and how to page.
  * The cap is data: {@code ja:context [ ja:cxtName "mevo:resultCap" ; ja:cxtValue "10000" ]} in fuseki-config/mevo.ttl.
+ *
+ * <p>It also guards federated queries: a query may only make SERVICE calls to the endpoints in the allow-list, also data:
+ * {@code ja:context [ ja:cxtName "mevo:serviceAllowList" ; ja:cxtValue "https://a/sparql https://b/sparql" ]}
+ * (whitespace-separated endpoint IRIs, matched exactly; an entry ending in {@code *} matches every IRI starting with
+ * the rest). Without that setting no SERVICE call is allowed. A SERVICE anywhere in the query (sub-queries, EXISTS in
+ * FILTER/BIND/ORDER BY/GROUP BY/aggregates) to another endpoint, to an IRI with user info, or to a variable gets
+ * HTTP 400 naming the endpoint and the allow-list, before anything is executed: the server is not an open proxy that
+ * can be made to call arbitrary hosts (including ones on its own network).
+ *
+ * <p>And a query longer than {@code mevo:maxQueryLength} characters (default 524,288, as long as the request-line
+ * limit allows a GET) gets HTTP 413 before it is parsed: the time limit only starts after parsing, and the SPARQL
+ * parser takes time that grows with the square of a very long token (a 20 MB comment keeps a CPU busy for minutes).
  */
 public final class CappedQueryProcessor extends SPARQL_QueryDataset {
     public static final Symbol RESULT_CAP = Symbol.create("mevo:resultCap");
+    public static final Symbol SERVICE_ALLOW_LIST = Symbol.create("mevo:serviceAllowList");
+    public static final Symbol MAX_QUERY_LENGTH = Symbol.create("mevo:maxQueryLength");
+    /** Longest query (characters) accepted when fuseki-config sets no mevo:maxQueryLength. */
+    public static final long DEFAULT_MAX_QUERY_LENGTH = 524_288;
     private final long defaultCap;
+    private final List<String> extraServiceAllowList;
 
-    public CappedQueryProcessor(long defaultCap) { this.defaultCap = defaultCap; }
+    public CappedQueryProcessor(long defaultCap) { this(defaultCap, List.of()); }
+
+    /**
+     * @param extraServiceAllowList allow-list entries added to the configured ones by whoever starts the server (the
+     *                              tests admit their loopback stand-ins for remote endpoints this way); normally empty
+     */
+    public CappedQueryProcessor(long defaultCap, List<String> extraServiceAllowList) {
+        this.defaultCap = defaultCap;
+        this.extraServiceAllowList = List.copyOf(extraServiceAllowList);
+    }
 
     long cap(HttpAction action) {
         Object v = action.getContext() == null ? null : action.getContext().get(RESULT_CAP);
@@ -45,6 +95,132 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
         super.validateQuery(action, query);
         long cap = cap(action);
         if (query.isSelectType() && query.hasLimit() && query.getLimit() > cap) ServletOps.errorBadRequest(message(cap));
+        Set<Node> services = serviceNodes(query);
+        if (services.isEmpty()) return;
+        List<String> allowList = serviceAllowList(action);
+        for (Node service : services) {
+            String refused = refusal(service, allowList);
+            if (refused != null) ServletOps.errorBadRequest(refused);
+        }
+    }
+
+    long maxQueryLength(HttpAction action) {
+        Object v = action.getContext() == null ? null : action.getContext().get(MAX_QUERY_LENGTH);
+        if (v == null) return DEFAULT_MAX_QUERY_LENGTH;
+        try {
+            return Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_QUERY_LENGTH;
+        }
+    }
+
+    static String tooLong(long max) {
+        return "MEVO: the query is longer than " + max + " characters, the most this endpoint accepts. "
+                + "Whole dumps of the data are at /download/.";
+    }
+
+    /** Every query (GET, form or body) is checked for length before Fuseki parses it. */
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        long max = maxQueryLength(action);
+        if (queryString != null && queryString.length() > max) ServletOps.error(413, tooLong(max));
+        super.execute(queryString, action);
+    }
+
+    /**
+     * As Fuseki's, but the body is read only up to the length limit (HTTP 413 beyond it, without reading the rest),
+     * and a body that cannot be read (ends early, broken chunked encoding) is the client's fault: HTTP 400, where
+     * Fuseki answers 500.
+     */
+    @Override
+    protected void executeBody(HttpAction action) {
+        long max = maxQueryLength(action);
+        StringBuilder sb = new StringBuilder();
+        try (Reader in = new InputStreamReader(action.getRequestInputStream(), StandardCharsets.UTF_8)) {
+            char[] buf = new char[8192];
+            for (int n; (n = in.read(buf)) != -1; ) {
+                sb.append(buf, 0, n);
+                if (sb.length() > max) {
+                    // the rest of the body stays unread: the connection cannot be reused, and the client must know
+                    action.getResponse().setHeader("Connection", "close");
+                    ServletOps.error(413, tooLong(max));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ActionErrorException a) throw a;
+            ServletOps.errorBadRequest("Could not read the query from the request body: " + e.getMessage());
+        }
+        execute(sb.toString(), action);
+    }
+
+    /** The configured allow-list (context setting mevo:serviceAllowList) plus the extra entries given at start-up. */
+    List<String> serviceAllowList(HttpAction action) {
+        List<String> list = new ArrayList<>();
+        Object v = action.getContext() == null ? null : action.getContext().get(SERVICE_ALLOW_LIST);
+        if (v != null) for (String e : v.toString().trim().split("\\s+")) if (!e.isEmpty()) list.add(e);
+        list.addAll(extraServiceAllowList);
+        return list;
+    }
+
+    /** Why a SERVICE call to this endpoint is refused, or null if the allow-list admits it. */
+    static String refusal(Node service, List<String> allowList) {
+        String listed = allowList.isEmpty() ? "none: this endpoint makes no SERVICE calls" : String.join(" ", allowList);
+        if (!service.isURI())
+            return "MEVO: SERVICE with a variable endpoint (" + service + ") is not allowed; name the endpoint. "
+                    + "Allowed SERVICE endpoints: " + listed;
+        String iri = service.getURI();
+        boolean admitted = false;
+        try {
+            URI u = new URI(iri);
+            if (u.isAbsolute() && u.getRawUserInfo() == null && u.getHost() != null) {
+                for (String entry : allowList) {
+                    if (entry.endsWith("*") ? iri.startsWith(entry.substring(0, entry.length() - 1)) : iri.equals(entry)) {
+                        admitted = true;
+                        break;
+                    }
+                }
+            }
+        } catch (URISyntaxException e) {
+            admitted = false;
+        }
+        return admitted ? null : "MEVO: SERVICE <" + iri + "> is not allowed: this endpoint only makes SERVICE calls to "
+                + "the endpoints in its allow-list (mevo:serviceAllowList). Allowed SERVICE endpoints: " + listed;
+    }
+
+    /**
+     * The endpoint (IRI or variable) of every SERVICE in the query, wherever it is: the algebra walk covers
+     * sub-queries and, with the expression visitor, EXISTS / NOT EXISTS inside expressions; ORDER BY, GROUP BY and
+     * aggregate expressions are walked explicitly.
+     */
+    static Set<Node> serviceNodes(Query query) {
+        Set<Node> out = new LinkedHashSet<>();
+        collectServices(Algebra.compile(query), out);
+        return out;
+    }
+
+    private static void collectServices(Op op, Set<Node> out) {
+        ExprVisitor exprs = new ExprVisitorBase() {
+            @Override
+            public void visit(ExprFunctionOp f) { if (f.getGraphPattern() != null) collectServices(f.getGraphPattern(), out); }
+        };
+        Walker.walk(op, new OpVisitorBase() {
+            @Override
+            public void visit(OpService o) { out.add(o.getService()); }
+
+            @Override
+            public void visit(OpOrder o) { for (SortCondition c : o.getConditions()) Walker.walk(c.getExpression(), exprs); }
+
+            @Override
+            public void visit(OpTopN o) { for (SortCondition c : o.getConditions()) Walker.walk(c.getExpression(), exprs); }
+
+            @Override
+            public void visit(OpGroup o) {
+                for (Expr e : o.getGroupVars().getExprs().values()) Walker.walk(e, exprs);
+                for (ExprAggregator a : o.getAggregators())
+                    if (a.getAggregator().getExprList() != null)
+                        for (Expr e : a.getAggregator().getExprList()) Walker.walk(e, exprs);
+            }
+        }, exprs);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package org.w3id.mevo.serve;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -17,6 +22,7 @@ import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.system.Txn;
+import org.eclipse.jetty.http.BadMessageException;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.StepLog;
 import org.w3id.mevo.publish.Release;
@@ -31,9 +37,21 @@ public final class ServeOperation {
     /**
      * @param siteDir static pages (landing page, query page) served at /; Fuseki's UI goes under /ui/
      * @param prefixes CURIE prefixes for entity pages
+     * @param extraServiceAllowList SERVICE endpoints admitted in addition to the config file's mevo:serviceAllowList
+     *                              (see {@link CappedQueryProcessor}); empty except in tests, which admit their
+     *                              loopback stand-ins for remote endpoints here rather than in the production config
      */
     public record Options(Path configFile, Path releaseDir, int port, boolean localhostOnly, Path siteDir,
-                          org.w3id.mevo.core.Prefixes prefixes) {}
+                          org.w3id.mevo.core.Prefixes prefixes, List<String> extraServiceAllowList) {
+        public Options {
+            extraServiceAllowList = List.copyOf(extraServiceAllowList);
+        }
+
+        public Options(Path configFile, Path releaseDir, int port, boolean localhostOnly, Path siteDir,
+                       org.w3id.mevo.core.Prefixes prefixes) {
+            this(configFile, releaseDir, port, localhostOnly, siteDir, prefixes, List.of());
+        }
+    }
 
     /** Result rows a SELECT may return when fuseki-config sets no mevo:resultCap. */
     public static final long DEFAULT_RESULT_CAP = 10_000;
@@ -46,20 +64,9 @@ public final class ServeOperation {
         if (!Release.exists(o.releaseDir()))
             throw new MevoException(o.releaseDir() + ": no published release to serve; the build must succeed first");
         var step = log.start("serve");
-        FusekiServer.Builder b = FusekiServer.create()
-                .parseConfigFile(o.configFile())
-                .port(o.port())
-                .enablePing(true)
-                .enableStats(true)
-                .enableCors(true, null);
-        if (o.localhostOnly()) b.loopback(true);
-        b.registerOperation(org.apache.jena.fuseki.server.Operation.Query, new CappedQueryProcessor(DEFAULT_RESULT_CAP));
-        Path site = siteFiles(o.siteDir());
-        b.staticFileBase(site.toString());
-        b.addServlet("/$/server", new ActionServerStatus());
+        FusekiServer.Builder b = builder(o).parseConfigFile(o.configFile());
         DatasetGraph[] served = new DatasetGraph[1];
-        b.addFilter("/*", new SiteFilter(() -> served[0], new EntityPages(o.prefixes(), Release.FLAT),
-                o.releaseDir().toAbsolutePath().normalize(), org.w3id.mevo.publish.DescribeOperation.GRAPH));
+        b.addFilter("/*", siteFilter(o, () -> served[0]));
         FusekiServer server = b.build();
         long quads = 0;
         List<String> loaded = new ArrayList<>();
@@ -75,6 +82,140 @@ public final class ServeOperation {
         server.start();
         step.done("port=" + server.getHttpPort() + " datasets=" + loaded + " quads=" + quads);
         return server;
+    }
+
+    /**
+     * Persistent mode: the dataset is a TDB2 database (with its Lucene text index) on disk in {@code dataDir},
+     * see {@link PersistentStore}. {@code watchSeconds} > 0 reloads when the release's fingerprint changes.
+     */
+    public record Persistence(Path dataDir, int watchSeconds) {}
+
+    /** A running persistent-mode server and its reload handle. */
+    public record PersistentServer(FusekiServer server, LiveDatabase live) {
+        public int port() { return server.getHttpPort(); }
+
+        public LiveDatabase.Result reload(boolean force) { return live.reload(force); }
+
+        /** Stops the server, closes its databases and releases the data folder. */
+        public void stop() {
+            try {
+                server.stop();
+            } finally {
+                live.close();
+            }
+        }
+    }
+
+    /**
+     * Starts a persistent-mode server ({@code o.configFile()} is {@code fuseki-config/mevo-tdb2.ttl}). Serves the
+     * database {@code CURRENT} names as it is; deletes every other database folder (incomplete or superseded loads);
+     * loads the release first only when there is no complete database. If the served database holds an older release
+     * than {@code o.releaseDir()}, it is served at once and the newer release is loaded aside and switched to in the
+     * background.
+     */
+    public PersistentServer startPersistent(Options o, Persistence p) {
+        if (!Release.exists(o.releaseDir()))
+            throw new MevoException(o.releaseDir() + ": no published release to serve; the build must succeed first");
+        var step = log.start("serve");
+        PersistentStore store = PersistentStore.open(p.dataDir(), o.configFile());
+        try {
+            PersistentStore.Database db = store.current().orElse(null);
+            List<Path> removed = store.cleanup(db);
+            for (Path r : removed) log.info("removed " + r + " (not named by " + PersistentStore.CURRENT + ": incomplete or superseded)");
+            String how = "stored";
+            if (db == null) {
+                PersistentStore.Loaded first = store.loadAside(o.releaseDir());
+                PersistentStore.closeDataset(first.dataset()); // Fuseki reopens it from the configuration
+                store.publish(first.database());
+                db = first.database();
+                how = "loaded";
+            }
+            LiveDatabase live = new LiveDatabase(store, o.releaseDir(),
+                    dsg -> siteFilter(o, () -> dsg), log);
+            FusekiServer.Builder b = builder(o).parseConfig(store.configFor(db.dir()));
+            b.addFilter("/*", live.filter());
+            b.addServlet(LiveDatabase.RELOAD_PATH, live.servlet());
+            FusekiServer server = b.build();
+            live.attach(server, db);
+            server.start();
+            step.done("port=" + server.getHttpPort() + " database=" + db.name() + " (" + how + ") quads=" + db.quads()
+                    + " data=" + store.dataDir());
+            if (!db.fingerprint().equals(Release.fingerprint(o.releaseDir()))) {
+                log.info("the stored database holds an older release than " + o.releaseDir() + ": reloading in the background");
+                live.reloadSoon();
+            }
+            if (p.watchSeconds() > 0) live.watch(p.watchSeconds());
+            return new PersistentServer(server, live);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The server settings shared by both modes (everything but the datasets). */
+    private static FusekiServer.Builder builder(Options o) {
+        FusekiServer.Builder b = FusekiServer.create()
+                .port(o.port())
+                .enablePing(true)
+                .enableStats(true)
+                .enableCors(true, null);
+        if (o.localhostOnly()) b.loopback(true);
+        b.registerOperation(org.apache.jena.fuseki.server.Operation.Query, new CappedQueryProcessor(DEFAULT_RESULT_CAP, o.extraServiceAllowList()));
+        b.addFilter("/*", ServeOperation::rejectMalformedRequests);
+        Path site = siteFiles(o.siteDir());
+        b.staticFileBase(site.toString());
+        b.addServlet("/$/server", new ActionServerStatus() {
+            @Override
+            public void validate(org.apache.jena.fuseki.servlets.HttpAction action) {
+                // Fuseki's status servlet answers any method; like every other read-only page, only GET/HEAD/POST here
+                String m = action.getRequestMethod();
+                if (!"GET".equals(m) && !"HEAD".equals(m) && !"POST".equals(m))
+                    org.apache.jena.fuseki.servlets.ServletOps.error(405, "HTTP method not allowed: " + m);
+                super.validate(action);
+            }
+        });
+        return b;
+    }
+
+    private static SiteFilter siteFilter(Options o, java.util.function.Supplier<DatasetGraph> dataset) {
+        return new SiteFilter(dataset, new EntityPages(o.prefixes(), Release.FLAT),
+                o.releaseDir().toAbsolutePath().normalize(), org.w3id.mevo.publish.DescribeOperation.GRAPH);
+    }
+
+    /**
+     * Malformed requests get a 4xx here, before Fuseki sees them: a bad percent-encoding or invalid UTF-8 in the query
+     * string or form body, or an unknown charset in Content-Type, would otherwise surface inside Fuseki's handlers as
+     * an unexpected exception and be answered 500.
+     */
+    static void rejectMalformedRequests(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletResponse resp = (HttpServletResponse) response;
+        try {
+            request.getContentType();
+        } catch (IllegalArgumentException e) { // UnsupportedCharsetException, IllegalCharsetNameException
+            plainError(resp, 415, "Unsupported charset in Content-Type: " + e.getMessage());
+            return;
+        }
+        try {
+            request.getParameterMap(); // parsed once (query string, and a form body) and kept by Jetty for Fuseki
+        } catch (BadMessageException e) {
+            plainError(resp, e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400,
+                    "Malformed request parameters: " + e.getReason());
+            return;
+        } catch (IllegalArgumentException e) {
+            plainError(resp, 400, "Malformed request parameters: " + e.getMessage());
+            return;
+        } catch (IllegalStateException e) {
+            // a multipart body (no MEVO endpoint takes one): left to Fuseki, which answers 415
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void plainError(HttpServletResponse resp, int code, String message) throws IOException {
+        resp.setStatus(code);
+        resp.setHeader("Connection", "close"); // the body of a malformed request may be partly unread
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getOutputStream().write((message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static long countQuads(DatasetGraph dsg) {

@@ -1,6 +1,7 @@
 package org.w3id.mevo.support;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.w3id.mevo.Pipeline;
 import org.w3id.mevo.core.Prefixes;
@@ -17,6 +18,9 @@ public final class TestKb {
     private static Path release;
     private static Pipeline.Summary summary;
     private static FusekiServer server;
+
+    /** SERVICE allow-list entry added for the test server only: any port on 127.0.0.1 (the federation stand-ins). */
+    public static final String LOOPBACK_STAND_INS = "http://127.0.0.1:*";
 
     private TestKb() {}
 
@@ -45,8 +49,11 @@ public final class TestKb {
     /** Base URL of a running Fuseki serving the test release, e.g. http://127.0.0.1:41234 */
     public static synchronized String baseUrl() {
         if (server == null) {
+            // the production SERVICE allow-list (fuseki-config) plus, for tests only, local stand-ins for the remote
+            // endpoints on 127.0.0.1 (FederationTest); every other SERVICE endpoint is still refused
             server = new ServeOperation(StepLog.stderr()).start(new ServeOperation.Options(
-                    layout().fusekiConfig(), release(), 0, true, layout().siteDir(), prefixes()));
+                    layout().fusekiConfig(), release(), 0, true, layout().siteDir(), prefixes(),
+                    List.of(LOOPBACK_STAND_INS)));
             FusekiServer s = server;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
         }

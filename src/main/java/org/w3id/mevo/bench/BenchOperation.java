@@ -1,0 +1,223 @@
+package org.w3id.mevo.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.ProjectLayout;
+import org.w3id.mevo.core.StepLog;
+
+/**
+ * {@code ./mevo bench}: build, load/start-up, query-latency and overhead benchmarks, one after another in this JVM.
+ * Prints every table to stdout and writes them, as TSV blocks, to the output file. Only 127.0.0.1 is contacted;
+ * every loop is bounded in count and time. See BENCHMARKS.md.
+ */
+public final class BenchOperation {
+    /**
+     * @param releaseDir the built release that load, query and overhead benchmarks serve
+     * @param out the TSV file written at the end
+     * @param rounds build, load/start-up and overhead rounds
+     * @param seconds the time bound of each query level and of each overhead run
+     */
+    public record Options(ProjectLayout layout, Path releaseDir, Path out, int rounds, Duration seconds) {
+        public Options {
+            if (rounds < 1 || rounds > 50) throw new MevoException("--rounds must be between 1 and 50, not " + rounds);
+            if (seconds.isNegative() || seconds.isZero() || seconds.toSeconds() > 600)
+                throw new MevoException("--seconds must be between 1 and 600, not " + seconds.toSeconds());
+        }
+    }
+
+    /** The numbers a reader wants first. */
+    public record Headline(double buildMs, double reasonMs, double peakHeapMiB, double sampledHeapMiB, double loadMs,
+                           double startupMs, String worstQuery32, double worstP99At32, double overallP99At32,
+                           double overheadRatio, int errors, int rowMismatches) {}
+
+    public record Result(List<Table> tables, Headline headline) {
+        public int errors() { return headline.errors(); }
+
+        /** No HTTP error and the same answers from both servers. */
+        public boolean ok() { return headline.errors() == 0 && headline.rowMismatches() == 0; }
+    }
+
+    private final StepLog log;
+    private final PrintStream out;
+    private final PrintStream progress;
+
+    public BenchOperation(StepLog log) { this(log, System.out, System.err); }
+
+    public BenchOperation(StepLog log, PrintStream out, PrintStream progress) {
+        this.log = log;
+        this.out = out;
+        this.progress = progress;
+    }
+
+    /**
+     * Turns off Fuseki's one-line-per-request log (logger org.apache.jena.fuseki.Fuseki, slf4j-simple) so tens of
+     * thousands of requests do not flood the console; server start/stop lines stay. Call before any Fuseki class loads.
+     */
+    public static void quietRequestLog() {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.jena.fuseki.Fuseki", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.jena.fuseki.Request", "warn");
+    }
+
+    public Result run(Options o) {
+        var step = log.start("bench");
+        List<Table> tables = new ArrayList<>();
+        Machine machine = Machine.now();
+        if (machine.loadAverageAtStart() > Runtime.getRuntime().availableProcessors() / 2.0)
+            progress.println("[mevo] bench: WARNING: load average " + machine.loadAverageAtStart()
+                    + " at start: other work is running, the numbers will be disturbed");
+
+        BuildBenchmark.Result build = new BuildBenchmark(progress).run(BuildBenchmark.Options.of(o.layout(), o.rounds()));
+        tables.add(build.table());
+
+        HttpLoad load = new HttpLoad(HttpLoad.newClient());
+        LoadBenchmark.Result startup = new LoadBenchmark(progress, load.client())
+                .run(LoadBenchmark.Options.of(o.layout(), o.releaseDir(), o.rounds()));
+        tables.add(startup.table());
+
+        QuerySet queries = QuerySet.load(o.layout().queriesDir());
+        QueryBenchmark.Result latency;
+        OverheadBenchmark.Result overhead;
+        FusekiServer mevo = null;
+        try {
+            mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), new StepLog(progress));
+            String endpoint = BenchServers.mevoEndpoint(mevo);
+            BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
+            latency = new QueryBenchmark(load, progress).run(queries.targets(endpoint), QueryBenchmark.Options.of(o.seconds()));
+            overhead = new OverheadBenchmark(load, progress).run(endpoint, queries,
+                    OverheadBenchmark.Options.of(o.releaseDir(), o.rounds(), o.seconds()));
+        } finally {
+            BenchServers.stop(mevo);
+        }
+        tables.add(latency.levelsTable());
+        tables.add(latency.perQueryTable());
+        tables.add(overhead.table());
+
+        int worst = latency.worstP99(32);
+        QueryBenchmark.Level l32 = latency.level(32);
+        Headline h = new Headline(build.medianWallMs(), build.medianReasonMs(), build.medianPoolPeakMiB(),
+                build.medianSampledPeakMiB(), startup.medianLoadMs(), startup.medianStartupMs(),
+                worst < 0 ? "-" : latency.targets().get(worst).name(),
+                worst < 0 ? Double.NaN : l32.outcome().summary(worst).p99(),
+                l32 == null ? Double.NaN : l32.outcome().summary().p99(),
+                overhead.ratio(), latency.errors() + overhead.errors(), overhead.rowMismatches());
+        tables.add(0, machine.table());
+        tables.add(headlineTable(h, o));
+
+        for (Table t : tables) t.print(out);
+        write(o.out(), tables);
+        step.done("rounds=" + o.rounds() + " seconds=" + o.seconds().toSeconds() + " errors=" + h.errors() + " out=" + o.out());
+        return new Result(List.copyOf(tables), h);
+    }
+
+    private static Table headlineTable(Headline h, Options o) {
+        Table t = new Table("headline (medians over " + o.rounds() + " round(s); latency at 32 clients)", "metric", "value", "unit");
+        t.row("build (whole pipeline)", h.buildMs(), "ms");
+        t.row("reasoning (HermiT step)", h.reasonMs(), "ms");
+        t.row("peak heap during build (sum of heap-pool peaks)", h.peakHeapMiB(), "MiB");
+        t.row("peak heap during build (sampled heap in use)", h.sampledHeapMiB(), "MiB");
+        t.row("load mevo.nq into the served dataset", h.loadMs(), "ms");
+        t.row("start-up: start() -> first answered query", h.startupMs(), "ms");
+        t.row("p99 at 32 clients, worst query (" + h.worstQuery32() + ")", h.worstP99At32(), "ms");
+        t.row("p99 at 32 clients, all queries", h.overallP99At32(), "ms");
+        t.row("throughput ratio MEVO / plain Fuseki (8 clients)", Table.ratio(h.overheadRatio()), "ratio");
+        t.row("HTTP errors (must be 0)", h.errors(), "count");
+        t.row("row-count differences MEVO vs plain (must be 0)", h.rowMismatches(), "count");
+        return t;
+    }
+
+    private static void write(Path file, List<Table> tables) {
+        String tsv = tables.stream().map(Table::tsv).collect(Collectors.joining("\n"));
+        try {
+            Path abs = file.toAbsolutePath();
+            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+            Files.writeString(abs, tsv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MevoException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the numbers were measured on, read at run time; plus how busy the machine was with other work during the
+     * run: CPU time of all processes (Linux /proc/stat, USER_HZ 100) minus this JVM's own CPU time.
+     */
+    record Machine(Instant started, double loadAverageAtStart, long busyTicksAtStart, long ownCpuNanosAtStart, long nanoAtStart) {
+        static Machine now() {
+            return new Machine(Instant.now().truncatedTo(ChronoUnit.SECONDS), loadAverage(), busyTicks(), ownCpuNanos(), System.nanoTime());
+        }
+
+        static double loadAverage() { return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(); }
+
+        /** Busy CPU ticks of the whole machine since boot (user+nice+system+irq+softirq+steal), -1 if unknown. */
+        static long busyTicks() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.UTF_8).get(0).trim().split("\\s+");
+                if (!f[0].equals("cpu")) return -1;
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7, 8}) if (i < f.length) busy += Long.parseLong(f[i]);
+                return busy;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        static long ownCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean sun
+                    ? sun.getProcessCpuTime() : -1;
+        }
+
+        /** CPU seconds other processes used during the run, and their share of the machine's capacity. */
+        String otherWork() {
+            long busy = busyTicks(), own = ownCpuNanos();
+            if (busyTicksAtStart < 0 || busy < 0 || ownCpuNanosAtStart < 0 || own < 0) return "unknown";
+            double wall = (System.nanoTime() - nanoAtStart) / 1e9;
+            double others = Math.max(0, (busy - busyTicksAtStart) / 100.0 - (own - ownCpuNanosAtStart) / 1e9);
+            double capacity = wall * Runtime.getRuntime().availableProcessors();
+            return String.format(Locale.ROOT, "%.0f CPU-s of %.0f (%.0f %%)", others, capacity, 100 * others / capacity);
+        }
+
+        Table table() {
+            Table t = new Table("machine (read at run time)", "what", "value");
+            t.row("run started (UTC)", started.toString());
+            t.row("processors available to the JVM", Runtime.getRuntime().availableProcessors());
+            t.row("CPU", cpuModel());
+            var os = ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof com.sun.management.OperatingSystemMXBean sun)
+                t.row("physical memory", String.format(Locale.ROOT, "%.1f GiB", sun.getTotalMemorySize() / (1024.0 * 1024 * 1024)));
+            t.row("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+            t.row("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+            t.row("max heap (-Xmx)", String.format(Locale.ROOT, "%.0f MiB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024)));
+            t.row("garbage collectors", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
+            t.row("JVM arguments", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            t.row("load average (1 min) at start / at end (end includes this run)",
+                    String.format(Locale.ROOT, "%.2f / %.2f", loadAverageAtStart, loadAverage()));
+            t.row("CPU used by OTHER processes during the run", otherWork());
+            return t;
+        }
+
+        private static String cpuModel() {
+            Path cpuinfo = Path.of("/proc/cpuinfo");
+            if (!Files.isReadable(cpuinfo)) return System.getProperty("os.arch");
+            try {
+                return Files.readAllLines(cpuinfo, StandardCharsets.UTF_8).stream().filter(s -> s.startsWith("model name"))
+                        .map(s -> s.substring(s.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+    }
+}
