@@ -129,16 +129,19 @@ public final class ReasonOperation {
                 throw new ReasoningFailure(sb.toString(), names);
             }
             int types = 0;
-            for (var e : outcome.inferredTypes().entrySet()) {
+            String thing = org.apache.jena.vocabulary.OWL2.Thing.getURI();
+            for (var e : outcome.types().entrySet()) {
+                Set<String> own = outcome.asserted().get(e.getKey());
                 for (String c : e.getValue()) {
-                    Triple t = Triple.create(e.getKey(), RDF.type.asNode(), NodeFactory.createURI(c));
-                    if (!abox.contains(t)) { inferred.add(t); types++; }
+                    if (own.contains(c) || c.equals(thing)) continue;
+                    inferred.add(Triple.create(e.getKey(), RDF.type.asNode(), NodeFactory.createURI(c)));
+                    types++;
                 }
             }
-            long ms = step.done("classes=" + classes.size() + " individuals=" + outcome.inferredTypes().size()
+            long ms = step.done("classes=" + classes.size() + " individuals=" + outcome.types().size()
                     + " inferred-subclass=" + sub + " inferred-type=" + types + " consistent=yes coherent=yes realisation=structural("
                     + (System.nanoTime() - tReason) / 1_000_000 + " ms)");
-            return new Result(inferred, classes.size(), outcome.inferredTypes().size(), sub, types, ms, Realisation.STRUCTURAL);
+            return new Result(inferred, classes.size(), outcome.types().size(), sub, types, ms, Realisation.STRUCTURAL);
         } finally {
             reasoner.dispose();
         }

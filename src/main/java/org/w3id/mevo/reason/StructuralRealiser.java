@@ -39,7 +39,8 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
 final class StructuralRealiser {
     record Definition(OWLClass defined, Set<OWLClass> named, List<Existential> existentials) {}
     record Existential(OWLObjectProperty property, Set<OWLClass> fillers) {}
-    record Outcome(Map<Node, Set<String>> inferredTypes, Map<Node, List<String>> clashes) {}
+    /** @param types every individual's full type set; @param asserted its asserted types (the difference is inferred) */
+    record Outcome(Map<Node, Set<String>> types, Map<Node, Set<String>> asserted, Map<Node, List<String>> clashes) {}
 
     private final OWLOntology tbox;
     private final OWLReasoner reasoner;
@@ -156,29 +157,21 @@ final class StructuralRealiser {
             if (asserted.containsKey(t.getSubject()) && asserted.containsKey(t.getObject()) && !t.getPredicate().equals(RDF.type.asNode()))
                 links.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(new Node[] {t.getPredicate(), t.getObject()});
         });
-        Map<Node, Set<String>> types = new HashMap<>();
+        // types start as the (shared, cached) superclass closure of the asserted types; copied only when a definition adds
+        Map<Node, Set<String>> types = new HashMap<>(asserted.size() * 2);
         asserted.forEach((x, ts) -> {
+            if (ts.size() == 1) { types.put(x, supers(ts.iterator().next())); return; }
             Set<String> all = new HashSet<>();
             ts.forEach(c -> all.addAll(supers(c)));
             types.put(x, all);
         });
+        Set<Node> owned = new HashSet<>();
         boolean changed = true;
         int rounds = 0;
         while (changed && rounds++ < 20) {
             changed = false;
-            for (Node x : asserted.keySet()) {
-                Set<String> tx = types.get(x);
-                for (Definition d : definitions) {
-                    String di = d.defined().getIRI().toString();
-                    if (tx.contains(di)) continue;
-                    if (!d.named().stream().allMatch(a -> tx.contains(a.getIRI().toString()))) continue;
-                    if (!d.existentials().stream().allMatch(e -> satisfied(x, tx, e, links, types))) continue;
-                    tx.addAll(supers(di));
-                    changed = true;
-                }
-            }
+            for (Node x : asserted.keySet()) changed |= applyDefinitions(x, types, owned, links);
         }
-        Map<Node, Set<String>> inferred = new LinkedHashMap<>();
         Map<Node, List<String>> clashes = new LinkedHashMap<>();
         for (Node x : asserted.keySet()) {
             Set<String> tx = types.get(x);
@@ -186,12 +179,25 @@ final class StructuralRealiser {
             if (tx.contains(OWL2.Nothing.getURI())) clash.add(OWL2.Nothing.getURI());
             for (String c : tx) for (String dj : disjointWith(c)) if (tx.contains(dj) && c.compareTo(dj) < 0) clash.add(c + " disjoint with " + dj);
             if (!clash.isEmpty()) clashes.put(x, clash);
-            Set<String> extra = new TreeSet<>(tx);
-            extra.removeAll(asserted.get(x));
-            extra.remove(OWL2.Thing.getURI());
-            inferred.put(x, extra);
         }
-        return new Outcome(inferred, clashes);
+        return new Outcome(types, asserted, clashes);
+    }
+
+    /** Adds every defined class x now meets; true if x's types grew. Copies a shared type set before the first change. */
+    private boolean applyDefinitions(Node x, Map<Node, Set<String>> types, Set<Node> owned, Map<Node, List<Node[]>> links) {
+        boolean grew = false;
+        for (Definition d : definitions) {
+            Set<String> tx = types.get(x);
+            String di = d.defined().getIRI().toString();
+            if (tx.contains(di)) continue;
+            if (!d.named().stream().allMatch(a -> tx.contains(a.getIRI().toString()))) continue;
+            if (!d.existentials().stream().allMatch(e -> satisfied(x, tx, e, links, types))) continue;
+            Set<String> mine = tx;
+            if (owned.add(x)) { mine = new HashSet<>(tx); types.put(x, mine); }
+            mine.addAll(supers(di));
+            grew = true;
+        }
+        return grew;
     }
 
     private boolean satisfied(Node x, Set<String> tx, Existential e, Map<Node, List<Node[]>> links, Map<Node, Set<String>> types) {
