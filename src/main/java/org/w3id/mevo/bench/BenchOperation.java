@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.w3id.mevo.core.MevoException;
@@ -80,13 +82,17 @@ public final class BenchOperation {
             progress.println("[mevo] bench: WARNING: load average " + machine.loadAverageAtStart()
                     + " at start: other work is running, the numbers will be disturbed");
 
+        CpuSnapshot phase = CpuSnapshot.now();
         BuildBenchmark.Result build = new BuildBenchmark(progress).run(BuildBenchmark.Options.of(o.layout(), o.rounds()));
         tables.add(build.table());
+        machine.othersByPhase().put("build", phase.othersSince());
+        phase = CpuSnapshot.now();
 
         HttpLoad load = new HttpLoad(HttpLoad.newClient());
         LoadBenchmark.Result startup = new LoadBenchmark(progress, load.client())
                 .run(LoadBenchmark.Options.of(o.layout(), o.releaseDir(), o.rounds()));
         tables.add(startup.table());
+        machine.othersByPhase().put("load/start-up", phase.othersSince());
 
         QuerySet queries = QuerySet.load(o.layout().queriesDir());
         QueryBenchmark.Result latency;
@@ -96,9 +102,13 @@ public final class BenchOperation {
             mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), new StepLog(progress));
             String endpoint = BenchServers.mevoEndpoint(mevo);
             BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
+            phase = CpuSnapshot.now();
             latency = new QueryBenchmark(load, progress).run(queries.targets(endpoint), QueryBenchmark.Options.of(o.seconds()));
+            machine.othersByPhase().put("queries", phase.othersSince());
+            phase = CpuSnapshot.now();
             overhead = new OverheadBenchmark(load, progress).run(endpoint, queries,
                     OverheadBenchmark.Options.of(o.releaseDir(), o.rounds(), o.seconds()));
+            machine.othersByPhase().put("overhead", phase.othersSince());
         } finally {
             BenchServers.stop(mevo);
         }
@@ -151,18 +161,14 @@ public final class BenchOperation {
     }
 
     /**
-     * What the numbers were measured on, read at run time; plus how busy the machine was with other work during the
-     * run: CPU time of all processes (Linux /proc/stat, USER_HZ 100) minus this JVM's own CPU time.
+     * How busy the machine was with other work: CPU time of all processes (Linux /proc/stat, USER_HZ 100) minus this
+     * JVM's own CPU time, between two snapshots.
      */
-    record Machine(Instant started, double loadAverageAtStart, long busyTicksAtStart, long ownCpuNanosAtStart, long nanoAtStart) {
-        static Machine now() {
-            return new Machine(Instant.now().truncatedTo(ChronoUnit.SECONDS), loadAverage(), busyTicks(), ownCpuNanos(), System.nanoTime());
-        }
-
-        static double loadAverage() { return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(); }
+    record CpuSnapshot(long busyTicks, long ownCpuNanos, long nanos) {
+        static CpuSnapshot now() { return new CpuSnapshot(readBusyTicks(), readOwnCpuNanos(), System.nanoTime()); }
 
         /** Busy CPU ticks of the whole machine since boot (user+nice+system+irq+softirq+steal), -1 if unknown. */
-        static long busyTicks() {
+        private static long readBusyTicks() {
             try {
                 String[] f = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.UTF_8).get(0).trim().split("\\s+");
                 if (!f[0].equals("cpu")) return -1;
@@ -174,20 +180,29 @@ public final class BenchOperation {
             }
         }
 
-        static long ownCpuNanos() {
+        private static long readOwnCpuNanos() {
             return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean sun
                     ? sun.getProcessCpuTime() : -1;
         }
 
-        /** CPU seconds other processes used during the run, and their share of the machine's capacity. */
-        String otherWork() {
-            long busy = busyTicks(), own = ownCpuNanos();
-            if (busyTicksAtStart < 0 || busy < 0 || ownCpuNanosAtStart < 0 || own < 0) return "unknown";
-            double wall = (System.nanoTime() - nanoAtStart) / 1e9;
-            double others = Math.max(0, (busy - busyTicksAtStart) / 100.0 - (own - ownCpuNanosAtStart) / 1e9);
+        /** "N CPU-s of M (P %)": CPU other processes used since this snapshot, out of the machine's capacity. */
+        String othersSince() {
+            CpuSnapshot end = now();
+            if (busyTicks < 0 || end.busyTicks < 0 || ownCpuNanos < 0 || end.ownCpuNanos < 0) return "unknown";
+            double wall = (end.nanos - nanos) / 1e9;
+            double others = Math.max(0, (end.busyTicks - busyTicks) / 100.0 - (end.ownCpuNanos - ownCpuNanos) / 1e9);
             double capacity = wall * Runtime.getRuntime().availableProcessors();
             return String.format(Locale.ROOT, "%.0f CPU-s of %.0f (%.0f %%)", others, capacity, 100 * others / capacity);
         }
+    }
+
+    /** What the numbers were measured on, read at run time, and how much other work ran beside each benchmark. */
+    record Machine(Instant started, double loadAverageAtStart, CpuSnapshot cpuAtStart, Map<String, String> othersByPhase) {
+        static Machine now() {
+            return new Machine(Instant.now().truncatedTo(ChronoUnit.SECONDS), loadAverage(), CpuSnapshot.now(), new LinkedHashMap<>());
+        }
+
+        static double loadAverage() { return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(); }
 
         Table table() {
             Table t = new Table("machine (read at run time)", "what", "value");
@@ -205,7 +220,8 @@ public final class BenchOperation {
             t.row("JVM arguments", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
             t.row("load average (1 min) at start / at end (end includes this run)",
                     String.format(Locale.ROOT, "%.2f / %.2f", loadAverageAtStart, loadAverage()));
-            t.row("CPU used by OTHER processes during the run", otherWork());
+            t.row("CPU used by OTHER processes, whole run", cpuAtStart.othersSince());
+            othersByPhase.forEach((phase, v) -> t.row("CPU used by OTHER processes during " + phase, v));
             return t;
         }
 
