@@ -164,7 +164,15 @@ class HostileInputTest {
             } else {
                 URI u = c.http().uri();
                 if (!"127.0.0.1".equals(u.getHost())) throw new IllegalStateException("loopback only: " + u);
-                HttpResponse<String> r = CLIENT.send(c.http(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r;
+                try {
+                    r = CLIENT.send(c.http(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException stale) {
+                    // the client reused a pooled connection that the server had already closed (after refusing an
+                    // earlier oversized request with Connection: close); any HTTP client retries such a request once
+                    if (!String.valueOf(stale.getMessage()).contains("received no bytes")) throw stale;
+                    r = CLIENT.send(c.http(), HttpResponse.BodyHandlers.ofString());
+                }
                 status = r.statusCode();
                 body = r.body();
             }
@@ -174,7 +182,11 @@ class HostileInputTest {
             body = e.toString();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        String failure = status < 0 ? "no HTTP answer: " + body : c.expect().check(status, body);
+        // A server may refuse a request body far over its limit by answering early and closing the connection while the
+        // client is still sending; the client then sees the connection reset instead of the status. That is a refusal,
+        // not a failure, provided it happens at once (no hang) and only for bodies beyond the limits.
+        boolean refusedByClosing = status < 0 && c.category().equals("oversized") && body.contains("IOException") && ms < 5_000;
+        String failure = refusedByClosing ? null : status < 0 ? "no HTTP answer: " + body : c.expect().check(status, body);
         if (failure == null && c.withinMs() > 0 && ms > c.withinMs()) failure = "took " + ms + " ms, more than " + c.withinMs();
         return new Outcome(c, status, body.length() > 300 ? body.substring(0, 300) + "..." : body, ms, failure);
     }
