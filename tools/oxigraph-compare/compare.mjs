@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs MEVO's competency queries on Oxigraph, a second SPARQL engine independent of Jena/Fuseki.
 //
-//   node compare.mjs RELEASE_DIR QUERIES_DIR OUT_DIR
+//   node --no-opt compare.mjs RELEASE_DIR QUERIES_DIR OUT_DIR   (--no-opt avoids an intermittent V8 deoptimiser abort in Node 20)
 //
 // Loads RELEASE_DIR/mevo.nq into an in-memory Oxigraph store, runs every QUERIES_DIR/*.rq (not sub-folders) with
 // the default graph as the union of all named graphs (query option use_default_graph_as_union: true; Fuseki's

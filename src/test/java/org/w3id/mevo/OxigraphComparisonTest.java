@@ -95,17 +95,29 @@ class OxigraphComparisonTest {
         ensureNodeModules(tool, tmp);
         Path out = tmp.resolve("oxigraph");
         Path log = tmp.resolve("compare.log");
-        List<String> cmd = List.of("node", tool.resolve("compare.mjs").toString(), TestKb.release().toString(),
+        // --no-opt: Node 20's optimising compiler (TurboFan) intermittently aborts in a deoptimisation while running
+        // Oxigraph's WebAssembly ("Fatal error ... unreachable code", SIGTRAP); without it 30 runs in a row passed.
+        List<String> cmd = List.of("node", "--no-opt", tool.resolve("compare.mjs").toString(), TestKb.release().toString(),
                 TestKb.layout().queriesDir().toString(), out.toString());
-        int rc;
-        try {
-            rc = run(cmd, root, log, COMPARE_TIMEOUT_MIN);
-        } catch (IOException e) {
-            throw new AssertionError("Node.js ('node' on the PATH) is needed to run Oxigraph: " + e.getMessage(), e);
+        int rc = -1;
+        StringBuilder crashes = new StringBuilder();
+        // Oxigraph's WebAssembly build occasionally aborts inside V8 ("Fatal error ... unreachable code", exit 133 =
+        // SIGTRAP) before answering anything; that is an engine crash, not a different answer, so it is retried (at
+        // most twice, and reported). A normal non-zero exit (a query error) is never retried.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                rc = run(cmd, root, log, COMPARE_TIMEOUT_MIN);
+            } catch (IOException e) {
+                throw new AssertionError("Node.js ('node' on the PATH) is needed to run Oxigraph: " + e.getMessage(), e);
+            }
+            if (rc < 128) break;
+            crashes.append("attempt ").append(attempt).append(": node crashed with exit ").append(rc).append('\n');
         }
+        if (crashes.length() > 0) System.out.println("Oxigraph/Node crashes retried:\n" + crashes);
         String compareLog = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(compareLog);
-        assertEquals(0, rc, () -> "node compare.mjs failed (exit " + rc + "):\n" + compareLog);
+        int finalRc = rc;
+        assertEquals(0, finalRc, () -> "node compare.mjs failed (exit " + finalRc + "):\n" + crashes + compareLog);
 
         // Read everything now: the temporary folder is gone once the factory's tests have run.
         List<Path> queries = SparqlFiles.list(TestKb.layout().queriesDir());
