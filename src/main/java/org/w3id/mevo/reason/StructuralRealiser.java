@@ -39,6 +39,8 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
 final class StructuralRealiser {
     record Definition(OWLClass defined, Set<OWLClass> named, List<Existential> existentials) {}
     record Existential(OWLObjectProperty property, Set<OWLClass> fillers) {}
+    /** A definition with IRIs as strings, ready for the inner loop. */
+    record Compiled(String defined, String[] named, String[] properties, List<Set<String>> fillers) {}
     /** @param types every individual's full type set; @param asserted its asserted types (the difference is inferred) */
     record Outcome(Map<Node, Set<String>> types, Map<Node, Set<String>> asserted, Map<Node, List<String>> clashes) {}
 
@@ -47,9 +49,12 @@ final class StructuralRealiser {
     private final OWLDataFactory df;
     private final List<Definition> definitions = new ArrayList<>();
     private final Map<OWLClass, List<Existential>> toldExistentials = new HashMap<>();
+    private final Map<String, List<Existential>> toldByIri = new HashMap<>();
     private final Map<String, Set<String>> superClosure = new HashMap<>();
     private final Map<String, Set<String>> superProps = new HashMap<>();
     private final Map<String, Set<String>> toldDisjoint = new HashMap<>();
+    private List<Compiled> withExistentials;
+    private List<Compiled> withoutExistentials;
 
     StructuralRealiser(OWLOntology tbox, OWLReasoner classifiedTbox) {
         this.tbox = tbox;
@@ -62,6 +67,7 @@ final class StructuralRealiser {
             existential(ax.getSuperClass()).ifPresent(e -> toldExistentials.computeIfAbsent(ax.getSubClass().asOWLClass(), k -> new ArrayList<>()).add(e));
         });
         for (Definition d : definitions) toldExistentials.computeIfAbsent(d.defined(), k -> new ArrayList<>()).addAll(d.existentials());
+        toldExistentials.forEach((c, es) -> toldByIri.put(c.getIRI().toString(), es));
         tbox.axioms(AxiomType.DISJOINT_CLASSES).forEach(ax -> {
             List<OWLClass> named = ax.classExpressions().filter(c -> !c.isAnonymous()).map(OWLClassExpression::asOWLClass).toList();
             for (OWLClass a : named) for (OWLClass b : named) if (!a.equals(b))
@@ -165,12 +171,27 @@ final class StructuralRealiser {
             ts.forEach(c -> all.addAll(supers(c)));
             types.put(x, all);
         });
+        compile();
         Set<Node> owned = new HashSet<>();
+        // pass 1: every individual, purely named definitions (to a fixpoint per individual)
+        // (an individual without links can still meet an existential through successors its own types imply)
+        for (Node x : asserted.keySet()) {
+            boolean grew = true;
+            while (grew) {
+                grew = applyDefinitions(x, withoutExistentials, types, owned, links);
+                if (!links.containsKey(x)) grew |= applyDefinitions(x, withExistentials, types, owned, links);
+            }
+        }
+        // then only individuals with links can meet definitions with existentials; iterate to a fixpoint
         boolean changed = true;
         int rounds = 0;
         while (changed && rounds++ < 20) {
             changed = false;
-            for (Node x : asserted.keySet()) changed |= applyDefinitions(x, types, owned, links);
+            for (Node x : links.keySet()) {
+                boolean grew = applyDefinitions(x, withExistentials, types, owned, links);
+                if (grew) while (applyDefinitions(x, withoutExistentials, types, owned, links)) { /* until stable */ }
+                changed |= grew;
+            }
         }
         Map<Node, List<String>> clashes = new LinkedHashMap<>();
         for (Node x : asserted.keySet()) {
@@ -183,36 +204,57 @@ final class StructuralRealiser {
         return new Outcome(types, asserted, clashes);
     }
 
-    /** Adds every defined class x now meets; true if x's types grew. Copies a shared type set before the first change. */
-    private boolean applyDefinitions(Node x, Map<Node, Set<String>> types, Set<Node> owned, Map<Node, List<Node[]>> links) {
-        boolean grew = false;
+    private void compile() {
+        if (withExistentials != null) return;
+        withExistentials = new ArrayList<>();
+        withoutExistentials = new ArrayList<>();
         for (Definition d : definitions) {
+            String[] named = d.named().stream().map(c -> c.getIRI().toString()).toArray(String[]::new);
+            String[] props = d.existentials().stream().map(e -> e.property().getIRI().toString()).toArray(String[]::new);
+            List<Set<String>> fillers = new ArrayList<>();
+            for (Existential e : d.existentials()) {
+                Set<String> f = new HashSet<>();
+                e.fillers().forEach(c -> f.add(c.getIRI().toString()));
+                fillers.add(f);
+            }
+            Compiled c = new Compiled(d.defined().getIRI().toString(), named, props, fillers);
+            (props.length == 0 ? withoutExistentials : withExistentials).add(c);
+        }
+    }
+
+    /** Adds every defined class x now meets; true if x's types grew. Copies a shared type set before the first change. */
+    private boolean applyDefinitions(Node x, List<Compiled> defs, Map<Node, Set<String>> types, Set<Node> owned,
+                                     Map<Node, List<Node[]>> links) {
+        boolean grew = false;
+        for (Compiled d : defs) {
             Set<String> tx = types.get(x);
-            String di = d.defined().getIRI().toString();
-            if (tx.contains(di)) continue;
-            if (!d.named().stream().allMatch(a -> tx.contains(a.getIRI().toString()))) continue;
-            if (!d.existentials().stream().allMatch(e -> satisfied(x, tx, e, links, types))) continue;
+            if (tx.contains(d.defined())) continue;
+            boolean ok = true;
+            for (String a : d.named()) if (!tx.contains(a)) { ok = false; break; }
+            if (!ok) continue;
+            for (int i = 0; i < d.properties().length && ok; i++) ok = satisfied(x, tx, d.properties()[i], d.fillers().get(i), links, types);
+            if (!ok) continue;
             Set<String> mine = tx;
             if (owned.add(x)) { mine = new HashSet<>(tx); types.put(x, mine); }
-            mine.addAll(supers(di));
+            mine.addAll(supers(d.defined()));
             grew = true;
         }
         return grew;
     }
 
-    private boolean satisfied(Node x, Set<String> tx, Existential e, Map<Node, List<Node[]>> links, Map<Node, Set<String>> types) {
-        String p = e.property().getIRI().toString();
-        Set<String> fillers = new HashSet<>();
-        e.fillers().forEach(f -> fillers.add(f.getIRI().toString()));
+    private boolean satisfied(Node x, Set<String> tx, String p, Set<String> fillers, Map<Node, List<Node[]>> links,
+                              Map<Node, Set<String>> types) {
         for (Node[] l : links.getOrDefault(x, List.of())) {
             if (!superProperties(l[0].getURI()).contains(p)) continue;
             for (String t : types.get(l[1])) if (fillers.contains(t)) return true;
         }
         // successors implied by the individual's own types (C ⊑ ∃q.F with q ⊑ p and F ⊑ a filler)
         for (String c : tx) {
-            for (Existential told : toldExistentials.getOrDefault(df.getOWLClass(IRI.create(c)), List.of())) {
-                if (!superProperties(told.property().getIRI().toString()).contains(p)) continue;
-                for (OWLClass f : told.fillers()) for (String s : supers(f.getIRI().toString())) if (fillers.contains(s)) return true;
+            List<Existential> told = toldByIri.get(c);
+            if (told == null) continue;
+            for (Existential e : told) {
+                if (!superProperties(e.property().getIRI().toString()).contains(p)) continue;
+                for (OWLClass f : e.fillers()) for (String s : supers(f.getIRI().toString())) if (fillers.contains(s)) return true;
             }
         }
         return false;
