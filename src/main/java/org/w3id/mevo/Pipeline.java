@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.ProjectLayout;
@@ -158,6 +157,4 @@ public final class Pipeline {
                 + "  \"graphs\": [\"" + Release.ASSERTED + "\", \"" + Release.INFERRED + "\", \"" + Release.FLAT + "\"]\n"
                 + "}\n";
     }
-
-    static Graph empty() { return GraphFactory.createDefaultGraph(); }
 }

@@ -82,7 +82,7 @@ class PersistenceTest {
     static void releases() throws IOException {
         releaseA = TestKb.release();
         ProjectLayout l = ProjectCopy.of(TestKb.layout(), tmp.resolve("project-b"));
-        copyTree(TestKb.layout().queriesDir(), l.queriesDir());
+        org.w3id.mevo.core.FileTrees.copy(TestKb.layout().queriesDir(), l.queriesDir());
         Path table = l.tablesDir().resolve("claims-regenerative.tsv");
         List<String> lines = Files.readAllLines(table, StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split("\t", -1));
@@ -143,7 +143,7 @@ class PersistenceTest {
     @Test
     void reloadUnderLoadSwitchesAtomically() throws Exception {
         Path served = tmp.resolve("served-a");
-        copyTree(releaseA, served);
+        org.w3id.mevo.core.FileTrees.copy(releaseA, served);
         Path data = tmp.resolve("data-a");
         var options = new ServeOperation.Options(TestKb.layout().fusekiConfig().resolveSibling(PersistentStore.CONFIG_FILE),
                 served, 0, true, TestKb.layout().siteDir(), TestKb.prefixes());
@@ -223,7 +223,7 @@ class PersistenceTest {
     @Test
     void killedDuringReloadRestartsWithThePublishedDatabaseIntact() throws Exception {
         Path served = tmp.resolve("served-b");
-        copyTree(releaseA, served);
+        org.w3id.mevo.core.FileTrees.copy(releaseA, served);
         Path data = tmp.resolve("data-b");
         Process first = null;
         Process second = null;
@@ -334,21 +334,11 @@ class PersistenceTest {
     static void swapRelease(Path served, Path from) throws IOException {
         Path fresh = served.resolveSibling("." + served.getFileName() + ".new");
         Path old = served.resolveSibling("." + served.getFileName() + ".old");
-        copyTree(from, fresh);
+        org.w3id.mevo.core.FileTrees.copy(from, fresh);
         Files.move(served, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(fresh, served, StandardCopyOption.ATOMIC_MOVE);
         try (Stream<Path> s = Files.walk(old)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(dest);
-                else Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-            }
         }
     }
 

@@ -118,7 +118,7 @@ public final class BuildBenchmark {
             long poolPeak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             return new Round(ordered(steps), wallMs, s.reasonMs(), poolPeak, sampler.peak(), gc1[0] - gc0[0], gc1[1] - gc0[1]);
         } finally {
-            deleteTree(dir);
+            org.w3id.mevo.core.FileTrees.delete(dir);
         }
     }
 
@@ -134,14 +134,6 @@ public final class BuildBenchmark {
             n += Math.max(0, b.getCollectionCount());
         }
         return new long[] {ms, n};
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            System.err.println("[mevo] bench: could not delete " + dir + ": " + e.getMessage());
-        }
     }
 
     /** Samples the heap in use every {@code every} until finished (or {@code max} elapsed, whichever first). */

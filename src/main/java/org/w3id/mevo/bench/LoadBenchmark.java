@@ -79,15 +79,8 @@ public final class LoadBenchmark {
     private Round round(Options o) {
         // 1. the served dataset, built from the assembler file as ServeOperation builds it; the server is never started
         FusekiServer unstarted = FusekiServer.create().parseConfigFile(o.layout().fusekiConfig()).loopback(true).port(0).build();
-        long loadNanos = 0, quads = 0;
-        for (DataAccessPoint dap : unstarted.getDataAccessPointRegistry().accessPoints()) {
-            DatasetGraph dsg = dap.getDataService().getDataset();
-            if (!Txn.calculateRead(dsg, dsg::isEmpty)) continue;
-            long t0 = System.nanoTime();
-            Release.loadInto(DatasetFactory.wrap(dsg), o.releaseDir());
-            loadNanos += System.nanoTime() - t0;
-            quads += Txn.calculateRead(dsg, () -> count(dsg));
-        }
+        var loaded = org.w3id.mevo.serve.ServeOperation.loadRelease(unstarted, o.releaseDir());
+        long loadNanos = loaded.loadNanos(), quads = loaded.quads();
 
         // 2. the same file into plain in-memory TDB2
         long p0 = System.nanoTime();
@@ -108,12 +101,5 @@ public final class LoadBenchmark {
         } finally {
             BenchServers.stop(server);
         }
-    }
-
-    private static long count(DatasetGraph dsg) {
-        long n = 0;
-        var it = dsg.find();
-        while (it.hasNext()) { it.next(); n++; }
-        return n;
     }
 }

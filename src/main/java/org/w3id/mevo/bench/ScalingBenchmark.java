@@ -57,7 +57,7 @@ public final class ScalingBenchmark {
                     org.apache.jena.vocabulary.OWL2.NamedIndividual.asNode()).toList().size();
             rows.add(reason(n, individuals, curateMs, kb, prefixes, ReasonOperation.Realisation.STRUCTURAL));
             if (n <= o.hermitUpTo()) rows.add(reason(n, individuals, curateMs, kb, prefixes, ReasonOperation.Realisation.HERMIT));
-            deleteTree(root);
+            org.w3id.mevo.core.FileTrees.delete(root);
         }
         return rows;
     }
@@ -95,15 +95,7 @@ public final class ScalingBenchmark {
 
     private static ProjectLayout copy(ProjectLayout src, Path target) {
         try {
-            for (String dir : new String[] {"ontology"}) {
-                Path from = src.root().resolve(dir), to = target.resolve(dir);
-                try (Stream<Path> s = Files.walk(from)) {
-                    for (Path p : s.toList()) {
-                        Path d = to.resolve(from.relativize(p).toString());
-                        if (Files.isDirectory(p)) Files.createDirectories(d); else Files.copy(p, d);
-                    }
-                }
-            }
+            org.w3id.mevo.core.FileTrees.copy(src.ontologyDir(), target.resolve("ontology"));
             return new ProjectLayout(target);
         } catch (IOException e) {
             throw new MevoException("cannot copy the project to " + target + ": " + e.getMessage(), e);
@@ -114,10 +106,4 @@ public final class ScalingBenchmark {
         try { Files.deleteIfExists(p); } catch (IOException ignored) { /* best effort */ }
     }
 
-    private static void deleteTree(Path p) {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        } catch (IOException ignored) { /* best effort */ }
-    }
 }

@@ -109,10 +109,10 @@ public final class PublishOperation {
             writeString(tmp, Release.INFO_FILE, c.info(), files);
             swap(tmp, target);
         } catch (IOException e) {
-            deleteTree(tmp);
+            org.w3id.mevo.core.FileTrees.delete(tmp);
             throw new MevoException("cannot write release to " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteTree(tmp);
+            org.w3id.mevo.core.FileTrees.delete(tmp);
             throw e;
         }
         step.done("dir=" + target + " files=" + files.size() + " version=" + date);
@@ -216,15 +216,7 @@ public final class PublishOperation {
         Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
         if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        org.w3id.mevo.core.FileTrees.delete(old);
     }
 
-    static void deleteTree(Path p) {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover temp folder is harmless and named as such
-        }
-    }
 }

@@ -57,10 +57,6 @@ public final class ReasonOperation {
 
     public ReasonOperation(StepLog log) { this.log = log; }
 
-    public Result run(Graph asserted, Function<String, String> shorten, Options o) {
-        return run(asserted, shorten, iri -> null, o);
-    }
-
     /**
      * Reasons over TBox and ABox given apart, choosing the realisation strategy by {@link Options#realisation()}.
      * @param locate record IRI -> "file:line" where it was curated (null if unknown)
@@ -187,7 +183,7 @@ public final class ReasonOperation {
     }
 
     /** HermiT on the whole ontology (TBox and ABox together). */
-    public Result run(Graph asserted, Function<String, String> shorten, Function<String, String> locate, Options o) {
+    private Result run(Graph asserted, Function<String, String> shorten, Function<String, String> locate, Options o) {
         var step = log.start("reason");
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         OWLOntology ont = OwlBridge.toOwlApi(asserted, manager);

@@ -75,13 +75,16 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
         this.extraServiceAllowList = List.copyOf(extraServiceAllowList);
     }
 
-    long cap(HttpAction action) {
-        Object v = action.getContext() == null ? null : action.getContext().get(RESULT_CAP);
-        if (v == null) return defaultCap;
+    long cap(HttpAction action) { return longSetting(action, RESULT_CAP, defaultCap); }
+
+    /** A numeric setting from the server/service context (fuseki-config's ja:context), or the default. */
+    private static long longSetting(HttpAction action, Symbol name, long dflt) {
+        Object v = action.getContext() == null ? null : action.getContext().get(name);
+        if (v == null) return dflt;
         try {
             return Long.parseLong(v.toString().trim());
         } catch (NumberFormatException e) {
-            return defaultCap;
+            return dflt;
         }
     }
 
@@ -104,15 +107,7 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
         }
     }
 
-    long maxQueryLength(HttpAction action) {
-        Object v = action.getContext() == null ? null : action.getContext().get(MAX_QUERY_LENGTH);
-        if (v == null) return DEFAULT_MAX_QUERY_LENGTH;
-        try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            return DEFAULT_MAX_QUERY_LENGTH;
-        }
-    }
+    long maxQueryLength(HttpAction action) { return longSetting(action, MAX_QUERY_LENGTH, DEFAULT_MAX_QUERY_LENGTH); }
 
     static String tooLong(long max) {
         return "MEVO: the query is longer than " + max + " characters, the most this endpoint accepts. "

@@ -213,7 +213,7 @@ public final class LiveDatabase implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.info("closing " + old.db().name() + ": " + e.getMessage());
             }
-            PersistentStore.deleteTree(old.db().dir());
+            org.w3id.mevo.core.FileTrees.delete(old.db().dir());
         }, "mevo-retire-" + old.db().name());
         t.setDaemon(true);
         synchronized (retiring) { retiring.add(t); }

@@ -159,7 +159,7 @@ public final class PersistentStore implements AutoCloseable {
                 boolean db = n.startsWith(PREFIX) && Files.isDirectory(p);
                 boolean tmp = n.startsWith(CURRENT + ".tmp");
                 if ((db && (keep == null || !p.equals(keep.dir()))) || tmp) {
-                    deleteTree(p);
+                    org.w3id.mevo.core.FileTrees.delete(p);
                     deleted.add(p);
                 }
             }
@@ -295,7 +295,7 @@ public final class PersistentStore implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // the folder goes anyway
         }
-        deleteTree(dir);
+        org.w3id.mevo.core.FileTrees.delete(dir);
     }
 
     private static void writeDurably(Path file, String text) throws IOException {
@@ -312,15 +312,6 @@ public final class PersistentStore implements AutoCloseable {
             ch.force(true);
         } catch (IOException ignored) {
             // not every file system lets a directory be synced; the rename itself is still atomic
-        }
-    }
-
-    static void deleteTree(Path p) {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort; start-up removes whatever is left
         }
     }
 

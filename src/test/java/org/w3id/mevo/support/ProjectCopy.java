@@ -14,18 +14,8 @@ public final class ProjectCopy {
     private ProjectCopy() {}
 
     public static ProjectLayout of(ProjectLayout source, Path target) throws IOException {
-        for (String dir : new String[] {"ontology", "fuseki-config"}) copyTree(source.root().resolve(dir), target.resolve(dir));
+        for (String dir : new String[] {"ontology", "fuseki-config"}) org.w3id.mevo.core.FileTrees.copy(source.root().resolve(dir), target.resolve(dir));
         return new ProjectLayout(target);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(dest);
-                else Files.copy(p, dest);
-            }
-        }
     }
 
     public static void append(Path file, String text) throws IOException {
