@@ -50,11 +50,16 @@ public final class Main {
                   --sizes LIST        claim counts (default 1000,10000,100000)
                   --hermit-up-to N    also run HermiT over the whole ABox up to N claims (default 10000)
                   --out FILE          TSV (default BENCHMARKS-scaling.tsv)
+              synth                 copy this project with its claim tables replaced by seeded synthetic claims
+                  --into DIR          the new folder (build it with ./mevo build --project DIR)
+                  --claims N          how many claims (default 100000)
+                  --seed N            random seed (default 42)
               test                  install what the tests need, then run `mvn -B verify`
               bench                 performance numbers: build steps, load/start-up, query latency, overhead (BENCHMARKS.md)
                   --out FILE          TSV file for the tables (default BENCHMARKS-results.tsv)
                   --rounds N          build, start-up and overhead rounds (default 3)
                   --seconds S         time bound per query level and per overhead run (default 10)
+              --project DIR         (any command) use the MEVO checkout at DIR instead of this one
               --help                this text
 
             Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); landing page http://localhost:3030/,
@@ -84,7 +89,7 @@ public final class Main {
         }
         String command = args[0];
         Args a = Args.parse(List.of(args).subList(1, args.length));
-        ProjectLayout layout = ProjectLayout.discover(Path.of(""));
+        ProjectLayout layout = ProjectLayout.discover(a.option("project").map(Path::of).orElse(Path.of("")));
         Path release = a.option("release").map(Path::of).orElse(layout.defaultReleaseDir());
         StepLog log = StepLog.stderr();
         switch (command) {
@@ -176,6 +181,14 @@ public final class Main {
                 return 0;
             }
             // ---- ./mevo bench: the performance harness (package org.w3id.mevo.bench, see BENCHMARKS.md) ----
+            case "synth" -> {
+                a.noPositionals();
+                Path into = Path.of(a.option("into").orElseThrow(() -> new MevoException("synth needs --into DIR (a new folder)")));
+                var l = org.w3id.mevo.bench.SyntheticProject.create(new org.w3id.mevo.bench.SyntheticProject.Options(layout, into,
+                        Integer.parseInt(a.option("claims").orElse("100000")), Long.parseLong(a.option("seed").orElse("42"))));
+                log.info("synthetic project written to " + l.root() + "; build it with ./mevo build --project " + l.root());
+                return 0;
+            }
             case "bench-scaling" -> {
                 a.noPositionals();
                 List<Integer> sizes = new ArrayList<>();

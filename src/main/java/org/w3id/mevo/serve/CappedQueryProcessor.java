@@ -120,6 +120,7 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
         long max = maxQueryLength(action);
         if (queryString != null && queryString.length() > max) ServletOps.error(413, tooLong(max));
         super.execute(queryString, action);
+        action.getRequest().setAttribute(ResultCache.COMPLETE, Boolean.TRUE); // reached only when no error was thrown
     }
 
     /**

@@ -37,7 +37,8 @@ import org.w3id.mevo.publish.Release;
  * processors, the new dataset) replaces the old one in the server's {@link DataAccessPointRegistry} under the same
  * name. Fuseki looks the data service up once per request and runs the whole query in one read transaction on that
  * service's dataset, so every request sees the old database or the new one, never a mix. The site pages (entity
- * pages, /void) switch at the same moment (one {@link SiteFilter} per database).
+ * pages, /void) and the query-result cache switch at the same moment (one {@link SiteFilter} and one
+ * {@link ResultCache} per database, so a reload starts with an empty cache).
  *
  * <p>The old database is closed and deleted only when no request that may still use it is in flight: every request
  * passes {@link #filter()}, which counts it against the database generation that was current when it arrived; the
@@ -61,11 +62,11 @@ public final class LiveDatabase implements AutoCloseable {
         }
     }
 
-    private record Generation(PersistentStore.Database db, DataService service, SiteFilter site, AtomicInteger inflight) {}
+    private record Generation(PersistentStore.Database db, DataService service, Filter site, AtomicInteger inflight) {}
 
     private final PersistentStore store;
     private final Path releaseDir;
-    private final Function<DatasetGraph, SiteFilter> siteFilters;
+    private final Function<DatasetGraph, Filter> siteFilters;
     private final StepLog log;
     private final Object reloadLock = new Object();
     private final List<Thread> retiring = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class LiveDatabase implements AutoCloseable {
     private ScheduledExecutorService background;
     private volatile String lastFailedFingerprint;
 
-    LiveDatabase(PersistentStore store, Path releaseDir, Function<DatasetGraph, SiteFilter> siteFilters, StepLog log) {
+    LiveDatabase(PersistentStore store, Path releaseDir, Function<DatasetGraph, Filter> siteFilters, StepLog log) {
         this.store = store;
         this.releaseDir = releaseDir;
         this.siteFilters = siteFilters;

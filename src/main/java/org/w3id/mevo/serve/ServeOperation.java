@@ -40,16 +40,22 @@ public final class ServeOperation {
      * @param extraServiceAllowList SERVICE endpoints admitted in addition to the config file's mevo:serviceAllowList
      *                              (see {@link CappedQueryProcessor}); empty except in tests, which admit their
      *                              loopback stand-ins for remote endpoints here rather than in the production config
+     * @param resultCache whether the query-result cache sized in the config file is used (see {@link ResultCache})
      */
     public record Options(Path configFile, Path releaseDir, int port, boolean localhostOnly, Path siteDir,
-                          org.w3id.mevo.core.Prefixes prefixes, List<String> extraServiceAllowList) {
+                          org.w3id.mevo.core.Prefixes prefixes, List<String> extraServiceAllowList, boolean resultCache) {
         public Options {
             extraServiceAllowList = List.copyOf(extraServiceAllowList);
         }
 
         public Options(Path configFile, Path releaseDir, int port, boolean localhostOnly, Path siteDir,
                        org.w3id.mevo.core.Prefixes prefixes) {
-            this(configFile, releaseDir, port, localhostOnly, siteDir, prefixes, List.of());
+            this(configFile, releaseDir, port, localhostOnly, siteDir, prefixes, List.of(), true);
+        }
+
+        /** The same server without the query-result cache (the benchmarks measure query execution this way). */
+        public Options withoutResultCache() {
+            return new Options(configFile, releaseDir, port, localhostOnly, siteDir, prefixes, extraServiceAllowList, false);
         }
     }
 
@@ -168,9 +174,15 @@ public final class ServeOperation {
         return b;
     }
 
-    private static SiteFilter siteFilter(Options o, java.util.function.Supplier<DatasetGraph> dataset) {
-        return new SiteFilter(dataset, new EntityPages(o.prefixes(), Release.FLAT),
+    /**
+     * What is in front of one served dataset: its site pages ({@link SiteFilter}), then its query-result cache
+     * ({@link ResultCache}, sized by fuseki-config, off when {@code o.resultCache()} is false), then Fuseki.
+     */
+    private static jakarta.servlet.Filter siteFilter(Options o, java.util.function.Supplier<DatasetGraph> dataset) {
+        SiteFilter site = new SiteFilter(dataset, new EntityPages(o.prefixes(), Release.FLAT),
                 o.releaseDir().toAbsolutePath().normalize(), org.w3id.mevo.publish.DescribeOperation.GRAPH);
+        ResultCache cache = new ResultCache(o.resultCache() ? ResultCache.Settings.configured(o.configFile()) : ResultCache.Settings.OFF);
+        return (request, response, chain) -> site.doFilter(request, response, (rq, rs) -> cache.doFilter(rq, rs, chain));
     }
 
     /**

@@ -1,0 +1,52 @@
+package org.w3id.mevo.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.w3id.mevo.core.FileTrees;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.ProjectLayout;
+
+/**
+ * A copy of a MEVO checkout whose real claim tables are replaced by one seeded synthetic table
+ * ({@link SyntheticClaims}), so the whole pipeline, the server and the query benchmark can run on a knowledge base of
+ * any size: {@code ./mevo synth --claims 100000 --into DIR}, then {@code ./mevo build --project DIR}.
+ * Everything else (ontology, imports, references, queries, server configuration) is copied unchanged.
+ */
+public final class SyntheticProject {
+    /** First numeric part of synthetic claim IDs: far above the real ones, so the two can never collide. */
+    static final int FIRST_ID = 3_000_001;
+
+    public record Options(ProjectLayout source, Path target, int claims, long seed) {
+        public Options {
+            if (claims < 1 || claims > 5_000_000) throw new MevoException("--claims must be between 1 and 5,000,000, not " + claims);
+        }
+    }
+
+    private SyntheticProject() {}
+
+    /** Creates the copy; the target folder must not exist yet or be empty. Returns its layout. */
+    public static ProjectLayout create(Options o) {
+        Path target = o.target().toAbsolutePath().normalize();
+        try {
+            if (Files.isDirectory(target)) {
+                try (var s = Files.list(target)) {
+                    if (s.findAny().isPresent()) throw new MevoException(target + " is not empty; synth writes into a new folder");
+                }
+            }
+            ProjectLayout src = o.source();
+            FileTrees.copy(src.ontologyDir(), target.resolve("ontology"));
+            FileTrees.copy(src.queriesDir(), target.resolve("queries"));
+            FileTrees.copy(src.fusekiConfig().getParent(), target.resolve("fuseki-config"));
+            ProjectLayout l = new ProjectLayout(target);
+            List<Path> real = ScalingBenchmark.realClaimTables(src);
+            for (Path t : real) Files.deleteIfExists(l.tablesDir().resolve(t.getFileName().toString()));
+            SyntheticClaims.write(new SyntheticClaims.Options(real, o.claims(), o.seed(), FIRST_ID),
+                    l.tablesDir().resolve("claims-synthetic.tsv"));
+            return l;
+        } catch (IOException e) {
+            throw new MevoException("cannot create the synthetic project in " + target + ": " + e.getMessage(), e);
+        }
+    }
+}
