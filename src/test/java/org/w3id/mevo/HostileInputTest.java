@@ -394,7 +394,7 @@ class HostileInputTest {
     List<Case> timeouts() {
         String[] qs = {
             "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-            "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<urn:hostile:none>)* ?b . ?b (!<urn:hostile:none>)+ ?c }",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<urn:hostile:none>)* ?b . ?b (!<urn:hostile:none>)+ ?c . ?c (!<urn:hostile:none>)+ ?d }",
             "SELECT ?a ?b WHERE { ?a (^!<urn:hostile:none>|!<urn:hostile:none>)* ?b } ORDER BY ?b LIMIT 1",
         };
         List<Case> out = new ArrayList<>();

@@ -27,24 +27,59 @@ import org.w3id.mevo.core.StepLog;
  * every loop is bounded in count and time. See BENCHMARKS.md.
  */
 public final class BenchOperation {
+    /** The benchmarks `./mevo bench` can run (--only), in the order they run. */
+    public enum Phase { BUILD, STARTUP, QUERIES, OVERHEAD;
+        static java.util.EnumSet<Phase> parse(String list) {
+            java.util.EnumSet<Phase> out = java.util.EnumSet.noneOf(Phase.class);
+            for (String p : list.split(",")) {
+                try {
+                    out.add(Phase.valueOf(p.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new MevoException("--only: unknown benchmark '" + p.trim() + "' (known: build, startup, queries, overhead)");
+                }
+            }
+            return out;
+        }
+    }
+
     /**
      * @param releaseDir the built release that load, query and overhead benchmarks serve
      * @param out the TSV file written at the end
      * @param rounds build, load/start-up and overhead rounds
      * @param seconds the time bound of each query level and of each overhead run
+     * @param phases which benchmarks run
+     * @param levels client counts of the query benchmark
+     * @param cachedToo also run the query benchmark with the server's query-result cache on (as served); the
+     *                  uncached run (query execution) always runs, and is the one the overhead ratio uses
      */
-    public record Options(ProjectLayout layout, Path releaseDir, Path out, int rounds, Duration seconds) {
+    public record Options(ProjectLayout layout, Path releaseDir, Path out, int rounds, Duration seconds,
+                          java.util.Set<Phase> phases, List<Integer> levels, boolean cachedToo) {
         public Options {
             if (rounds < 1 || rounds > 50) throw new MevoException("--rounds must be between 1 and 50, not " + rounds);
             if (seconds.isNegative() || seconds.isZero() || seconds.toSeconds() > 600)
                 throw new MevoException("--seconds must be between 1 and 600, not " + seconds.toSeconds());
+            phases = java.util.Set.copyOf(phases);
+            levels = List.copyOf(levels);
+        }
+
+        public static Options all(ProjectLayout layout, Path releaseDir, Path out, int rounds, Duration seconds) {
+            return new Options(layout, releaseDir, out, rounds, seconds, java.util.EnumSet.allOf(Phase.class), List.of(1, 8, 32), true);
+        }
+
+        /** Parses --only (comma-separated phases). */
+        public Options only(String list) {
+            return new Options(layout, releaseDir, out, rounds, seconds, Phase.parse(list), levels, cachedToo);
+        }
+
+        public Options levels(List<Integer> clients) {
+            return new Options(layout, releaseDir, out, rounds, seconds, phases, clients, cachedToo);
         }
     }
 
-    /** The numbers a reader wants first. */
+    /** The numbers a reader wants first (NaN where a benchmark did not run). */
     public record Headline(double buildMs, double reasonMs, double peakHeapMiB, double sampledHeapMiB, double loadMs,
-                           double startupMs, String worstQuery32, double worstP99At32, double overallP99At32,
-                           double overheadRatio, int errors, int rowMismatches) {}
+                           double startupMs, int topLevel, String worstQuery, double worstP99, double overallP99,
+                           double worstP99Cached, double overallP99Cached, double overheadRatio, int errors, int rowMismatches) {}
 
     public record Result(List<Table> tables, Headline headline) {
         public int errors() { return headline.errors(); }
@@ -81,75 +116,116 @@ public final class BenchOperation {
         if (machine.loadAverageAtStart() > Runtime.getRuntime().availableProcessors() / 2.0)
             progress.println("[mevo] bench: WARNING: load average " + machine.loadAverageAtStart()
                     + " at start: other work is running, the numbers will be disturbed");
-
-        CpuSnapshot phase = CpuSnapshot.now();
-        BuildBenchmark.Result build = new BuildBenchmark(progress).run(BuildBenchmark.Options.of(o.layout(), o.rounds()));
-        tables.add(build.table());
-        machine.othersByPhase().put("build", phase.othersSince());
-        phase = CpuSnapshot.now();
-
         HttpLoad load = new HttpLoad(HttpLoad.newClient());
-        LoadBenchmark.Result startup = new LoadBenchmark(progress, load.client())
-                .run(LoadBenchmark.Options.of(o.layout(), o.releaseDir(), o.rounds()));
-        tables.add(startup.table());
-        machine.othersByPhase().put("load/start-up", phase.othersSince());
+
+        BuildBenchmark.Result build = null;
+        if (o.phases().contains(Phase.BUILD)) {
+            CpuSnapshot phase = CpuSnapshot.now();
+            build = new BuildBenchmark(progress).run(BuildBenchmark.Options.of(o.layout(), o.rounds()));
+            tables.add(build.table());
+            machine.othersByPhase().put("build", phase.othersSince());
+        }
+        LoadBenchmark.Result startup = null;
+        if (o.phases().contains(Phase.STARTUP)) {
+            CpuSnapshot phase = CpuSnapshot.now();
+            startup = new LoadBenchmark(progress, load.client()).run(LoadBenchmark.Options.of(o.layout(), o.releaseDir(), o.rounds()));
+            tables.add(startup.table());
+            machine.othersByPhase().put("load/start-up", phase.othersSince());
+        }
 
         QuerySet queries = QuerySet.load(o.layout().queriesDir());
-        QueryBenchmark.Result latency;
-        OverheadBenchmark.Result overhead;
-        FusekiServer mevo = null;
-        try {
-            mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), new StepLog(progress));
-            String endpoint = BenchServers.mevoEndpoint(mevo);
-            BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
-            phase = CpuSnapshot.now();
-            latency = new QueryBenchmark(load, progress).run(queries.targets(endpoint), QueryBenchmark.Options.of(o.seconds()));
-            machine.othersByPhase().put("queries", phase.othersSince());
-            phase = CpuSnapshot.now();
-            overhead = new OverheadBenchmark(load, progress).run(endpoint, queries,
-                    OverheadBenchmark.Options.of(o.releaseDir(), o.rounds(), o.seconds()));
-            machine.othersByPhase().put("overhead", phase.othersSince());
-        } finally {
-            BenchServers.stop(mevo);
+        QueryBenchmark.Result latency = null, cached = null;
+        OverheadBenchmark.Result overhead = null;
+        if (o.phases().contains(Phase.QUERIES) || o.phases().contains(Phase.OVERHEAD)) {
+            FusekiServer mevo = null;
+            try {
+                mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), false, new StepLog(progress));
+                String endpoint = BenchServers.mevoEndpoint(mevo);
+                BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
+                if (o.phases().contains(Phase.QUERIES)) {
+                    CpuSnapshot phase = CpuSnapshot.now();
+                    latency = new QueryBenchmark(load, progress).run(queries.targets(endpoint),
+                            QueryBenchmark.Options.of("result cache off: every request executes its query", o.levels(), o.seconds()));
+                    machine.othersByPhase().put("queries, cache off", phase.othersSince());
+                }
+                if (o.phases().contains(Phase.OVERHEAD)) {
+                    CpuSnapshot phase = CpuSnapshot.now();
+                    overhead = new OverheadBenchmark(load, progress).run(endpoint, queries,
+                            OverheadBenchmark.Options.of(o.releaseDir(), o.rounds(), o.seconds()));
+                    machine.othersByPhase().put("overhead", phase.othersSince());
+                }
+            } finally {
+                BenchServers.stop(mevo);
+            }
+            if (o.phases().contains(Phase.QUERIES) && o.cachedToo()) {
+                try {
+                    mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), true, new StepLog(progress));
+                    String endpoint = BenchServers.mevoEndpoint(mevo);
+                    BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
+                    CpuSnapshot phase = CpuSnapshot.now();
+                    cached = new QueryBenchmark(load, progress).run(queries.targets(endpoint),
+                            QueryBenchmark.Options.of("result cache on, as served: repeated example queries", o.levels(), o.seconds()));
+                    machine.othersByPhase().put("queries, cache on", phase.othersSince());
+                } finally {
+                    BenchServers.stop(mevo);
+                }
+            }
         }
-        tables.add(latency.levelsTable());
-        tables.add(latency.perQueryTable());
-        tables.add(overhead.table());
+        for (QueryBenchmark.Result r : java.util.Arrays.asList(latency, cached)) {
+            if (r == null) continue;
+            tables.add(r.levelsTable());
+            tables.add(r.perQueryTable());
+        }
+        if (overhead != null) tables.add(overhead.table());
 
-        int worst = latency.worstP99(32);
-        QueryBenchmark.Level l32 = latency.level(32);
-        Headline h = new Headline(build.medianWallMs(), build.medianReasonMs(), build.medianPoolPeakMiB(),
-                build.medianSampledPeakMiB(), startup.medianLoadMs(), startup.medianStartupMs(),
-                worst < 0 ? "-" : latency.targets().get(worst).name(),
-                worst < 0 ? Double.NaN : l32.outcome().summary(worst).p99(),
-                l32 == null ? Double.NaN : l32.outcome().summary().p99(),
-                overhead.ratio(), latency.errors() + overhead.errors(), overhead.rowMismatches());
+        int top = o.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int worst = latency == null ? -1 : latency.worstP99(top);
+        Headline h = new Headline(
+                build == null ? Double.NaN : build.medianWallMs(), build == null ? Double.NaN : build.medianReasonMs(),
+                build == null ? Double.NaN : build.medianPoolPeakMiB(), build == null ? Double.NaN : build.medianSampledPeakMiB(),
+                startup == null ? Double.NaN : startup.medianLoadMs(), startup == null ? Double.NaN : startup.medianStartupMs(),
+                top, worst < 0 ? "-" : latency.targets().get(worst).name(),
+                worst < 0 ? Double.NaN : latency.level(top).outcome().summary(worst).p99(),
+                latency == null ? Double.NaN : latency.level(top).outcome().summary().p99(),
+                cached == null ? Double.NaN : maxP99(cached, top),
+                cached == null ? Double.NaN : cached.level(top).outcome().summary().p99(),
+                overhead == null ? Double.NaN : overhead.ratio(),
+                (latency == null ? 0 : latency.errors()) + (cached == null ? 0 : cached.errors()) + (overhead == null ? 0 : overhead.errors()),
+                overhead == null ? 0 : overhead.rowMismatches());
         tables.add(0, machine.table());
         tables.add(headlineTable(h, o));
 
         for (Table t : tables) t.print(out);
-        write(o.out(), tables);
+        writeTables(o.out(), tables);
         step.done("rounds=" + o.rounds() + " seconds=" + o.seconds().toSeconds() + " errors=" + h.errors() + " out=" + o.out());
         return new Result(List.copyOf(tables), h);
     }
 
+    private static double maxP99(QueryBenchmark.Result r, int clients) {
+        int w = r.worstP99(clients);
+        return w < 0 ? Double.NaN : r.level(clients).outcome().summary(w).p99();
+    }
+
     private static Table headlineTable(Headline h, Options o) {
-        Table t = new Table("headline (medians over " + o.rounds() + " round(s); latency at 32 clients)", "metric", "value", "unit");
+        Table t = new Table("headline (medians over " + o.rounds() + " round(s); latency at " + h.topLevel() + " clients)", "metric", "value", "unit");
         t.row("build (whole pipeline)", h.buildMs(), "ms");
         t.row("reasoning (HermiT step)", h.reasonMs(), "ms");
         t.row("peak heap during build (sum of heap-pool peaks)", h.peakHeapMiB(), "MiB");
         t.row("peak heap during build (sampled heap in use)", h.sampledHeapMiB(), "MiB");
         t.row("load mevo.nq into the served dataset", h.loadMs(), "ms");
         t.row("start-up: start() -> first answered query", h.startupMs(), "ms");
-        t.row("p99 at 32 clients, worst query (" + h.worstQuery32() + ")", h.worstP99At32(), "ms");
-        t.row("p99 at 32 clients, all queries", h.overallP99At32(), "ms");
-        t.row("throughput ratio MEVO / plain Fuseki (8 clients)", Table.ratio(h.overheadRatio()), "ratio");
+        t.row("cache off: p99 at " + h.topLevel() + " clients, worst query (" + h.worstQuery() + ")", h.worstP99(), "ms");
+        t.row("cache off: p99 at " + h.topLevel() + " clients, all queries", h.overallP99(), "ms");
+        t.row("cache on: p99 at " + h.topLevel() + " clients, worst query", h.worstP99Cached(), "ms");
+        t.row("cache on: p99 at " + h.topLevel() + " clients, all queries", h.overallP99Cached(), "ms");
+        t.row("throughput ratio MEVO (cache off) / plain Fuseki (8 clients)", Table.ratio(h.overheadRatio()), "ratio");
         t.row("HTTP errors (must be 0)", h.errors(), "count");
         t.row("row-count differences MEVO vs plain (must be 0)", h.rowMismatches(), "count");
         return t;
     }
 
-    private static void write(Path file, List<Table> tables) {
+    /** Writes tables as TSV blocks (see Table#tsv), separated by blank lines. */
+    public static void writeTables(Path file, List<Table> tables) {
         String tsv = tables.stream().map(Table::tsv).collect(Collectors.joining("\n"));
         try {
             Path abs = file.toAbsolutePath();

@@ -22,10 +22,13 @@ final class BenchServers {
 
     private BenchServers() {}
 
-    /** MEVO's server exactly as {@code ./mevo serve --localhost} builds it, on a free port. */
-    static FusekiServer startMevo(ProjectLayout layout, Path release, StepLog log) {
-        return new ServeOperation(log).start(new ServeOperation.Options(layout.fusekiConfig(), release, 0, true,
-                layout.siteDir(), Prefixes.load(layout.prefixes())));
+    /**
+     * MEVO's server exactly as {@code ./mevo serve --localhost} builds it, on a free port; with {@code resultCache}
+     * false, without its query-result cache, so that every request executes its query.
+     */
+    static FusekiServer startMevo(ProjectLayout layout, Path release, boolean resultCache, StepLog log) {
+        var o = new ServeOperation.Options(layout.fusekiConfig(), release, 0, true, layout.siteDir(), Prefixes.load(layout.prefixes()));
+        return new ServeOperation(log).start(resultCache ? o : o.withoutResultCache());
     }
 
     static String mevoEndpoint(FusekiServer s) { return "http://127.0.0.1:" + s.getHttpPort() + "/mevo/sparql"; }

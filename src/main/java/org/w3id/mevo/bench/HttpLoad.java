@@ -46,9 +46,10 @@ public final class HttpLoad {
      * @param latencyMs per target (same order as targets), latency of every successful request in milliseconds
      * @param errorsByTarget failed requests per target (same order as targets)
      * @param errorSamples the first few errors (status or exception), for the report
+     * @param cacheHits successful answers the server marked as coming from its result cache (X-MEVO-Cache: hit)
      */
     public record Outcome(List<Target> targets, List<double[]> latencyMs, int requests, int errors,
-                          List<Integer> errorsByTarget, List<String> errorSamples, double seconds) {
+                          List<Integer> errorsByTarget, List<String> errorSamples, double seconds, int cacheHits) {
         public int ok() { return requests - errors; }
 
         /** Successful requests per second. */
@@ -64,6 +65,7 @@ public final class HttpLoad {
     }
 
     private static final int MAX_ERROR_SAMPLES = 5;
+    private static final String CACHE_HEADER = org.w3id.mevo.serve.ResultCache.HEADER;
     private final HttpClient client;
 
     public HttpLoad(HttpClient client) { this.client = client; }
@@ -169,11 +171,12 @@ public final class HttpLoad {
             }
             latencies.add(all);
         }
-        int requests = 0, errors = 0;
+        int requests = 0, errors = 0, hits = 0;
         int[] byTarget = new int[targets.size()];
         List<String> samples = new ArrayList<>();
         for (Worker w : workers) {
             requests += w.requests;
+            hits += w.cacheHits;
             for (int t = 0; t < byTarget.length; t++) {
                 byTarget[t] += w.errors[t];
                 errors += w.errors[t];
@@ -181,7 +184,7 @@ public final class HttpLoad {
             for (String s : w.errorSamples) if (samples.size() < MAX_ERROR_SAMPLES) samples.add(s);
         }
         return new Outcome(List.copyOf(targets), List.copyOf(latencies), requests, errors,
-                Arrays.stream(byTarget).boxed().toList(), List.copyOf(samples), seconds);
+                Arrays.stream(byTarget).boxed().toList(), List.copyOf(samples), seconds, hits);
     }
 
     /** One client: sends its requests one after another and keeps its own latencies (no shared state but the counter). */
@@ -190,6 +193,7 @@ public final class HttpLoad {
         final int[] sizes;
         final int[] errors;
         int requests;
+        int cacheHits;
         final List<String> errorSamples = new ArrayList<>();
 
         Worker(int targets) {
@@ -209,7 +213,10 @@ public final class HttpLoad {
                 try {
                     HttpResponse<byte[]> resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
                     long elapsed = System.nanoTime() - s;
-                    if (resp.statusCode() == 200 && resp.body().length > 0) add(t, Stats.nanosToMs(elapsed));
+                    if (resp.statusCode() == 200 && resp.body().length > 0) {
+                        add(t, Stats.nanosToMs(elapsed));
+                        if ("hit".equals(resp.headers().firstValue(CACHE_HEADER).orElse(null))) cacheHits++;
+                    }
                     else error(t, targets.get(t).name() + ": HTTP " + resp.statusCode() + " "
                             + new String(resp.body(), 0, Math.min(resp.body().length, 200), StandardCharsets.UTF_8).strip());
                 } catch (IOException e) {

@@ -94,7 +94,7 @@ public final class LoadBenchmark {
         FusekiServer server = null;
         try {
             long s0 = System.nanoTime();
-            server = BenchServers.startMevo(o.layout(), o.releaseDir(), log);
+            server = BenchServers.startMevo(o.layout(), o.releaseDir(), true, log);
             long answered = BenchServers.awaitFirstAnswer(client, BenchServers.mevoEndpoint(server), o.startupTimeout());
             return new Round(Stats.nanosToMs(loadNanos), quads, plainMs, steps.getOrDefault("serve", -1L),
                     Stats.nanosToMs(answered - s0));

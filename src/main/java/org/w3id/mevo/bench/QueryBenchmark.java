@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.w3id.mevo.core.MevoException;
 
 /**
  * Query latency benchmark: every competency query, over HTTP GET, against one running server, at each concurrency
@@ -12,17 +13,27 @@ import java.util.List;
  * comes first. A warm-up (until throughput is steady, bounded) runs first and is not counted.
  */
 public final class QueryBenchmark {
-    /** @param warmupChunk, warmupMax see {@link HttpLoad#warmUp} (tolerance 3 %, 8 clients) */
-    public record Options(List<Integer> levels, int requestsPerQuery, Duration maxTime, Duration warmupChunk,
+    /**
+     * @param label what is measured, for the table titles (e.g. "result cache off")
+     * @param requestsPerQuery a safety bound on requests per level (per query in the set); the time bound normally ends a level
+     * @param warmupChunk, warmupMax see {@link HttpLoad#warmUp} (tolerance 3 %, 8 clients)
+     */
+    public record Options(String label, List<Integer> levels, int requestsPerQuery, Duration maxTime, Duration warmupChunk,
                           Duration warmupMax, Duration requestTimeout) {
-        public static Options of(Duration maxTime) {
-            return new Options(List.of(1, 8, 32), 500, maxTime, Duration.ofSeconds(4), Duration.ofSeconds(48), Duration.ofSeconds(60));
+        public Options {
+            levels = List.copyOf(levels);
+            if (levels.isEmpty() || levels.stream().anyMatch(c -> c < 1 || c > 256))
+                throw new MevoException("client levels must be between 1 and 256: " + levels);
+        }
+
+        public static Options of(String label, List<Integer> levels, Duration maxTime) {
+            return new Options(label, levels, 20_000, maxTime, Duration.ofSeconds(4), Duration.ofSeconds(48), Duration.ofSeconds(60));
         }
     }
 
     public record Level(int clients, HttpLoad.Outcome outcome) {}
 
-    public record Result(List<HttpLoad.Target> targets, HttpLoad.WarmUp warmup, List<Level> levels) {
+    public record Result(String label, List<HttpLoad.Target> targets, HttpLoad.WarmUp warmup, List<Level> levels) {
         public int errors() { return levels.stream().mapToInt(l -> l.outcome().errors()).sum(); }
 
         public Level level(int clients) {
@@ -40,14 +51,14 @@ public final class QueryBenchmark {
         }
 
         public Table levelsTable() {
-            Table t = new Table("queries: all " + targets.size() + " queries mixed, per concurrency level (latency ms;"
+            Table t = new Table("queries (" + label + "): all " + targets.size() + " queries mixed, per concurrency level (latency ms;"
                     + " warm-up not counted, its req/s per chunk shown)",
-                    "clients", "requests", "errors", "seconds", "req/s", "p50", "p95", "p99", "max");
-            t.row("warm-up 8", warmup.requests(), warmup.errors(), warmup.seconds(), warmup.throughputs(), "-", "-", "-", "-");
+                    "clients", "requests", "errors", "cache hits", "seconds", "req/s", "p50", "p95", "p99", "max");
+            t.row("warm-up 8", warmup.requests(), warmup.errors(), "-", warmup.seconds(), warmup.throughputs(), "-", "-", "-", "-");
             for (Level l : levels) {
                 HttpLoad.Outcome o = l.outcome();
                 Stats.Summary s = o.summary();
-                t.row(l.clients(), o.requests(), o.errors(), o.seconds(), o.throughput(), s.p50(), s.p95(), s.p99(), s.max());
+                t.row(l.clients(), o.requests(), o.errors(), o.cacheHits(), o.seconds(), o.throughput(), s.p50(), s.p95(), s.p99(), s.max());
             }
             return t;
         }
@@ -57,7 +68,9 @@ public final class QueryBenchmark {
             for (Level l : levels) for (String p : List.of("p50", "p95", "p99")) h.add(p + "@" + l.clients());
             h.add("n/level");
             h.add("errors");
-            Table t = new Table("queries: latency per query over HTTP GET, ms (p50/p95/p99 at 1, 8, 32 clients)", h.toArray(String[]::new));
+            Table t = new Table("queries (" + label + "): latency per query over HTTP GET, ms (p50/p95/p99 at "
+                    + levels.stream().map(l -> String.valueOf(l.clients())).collect(java.util.stream.Collectors.joining(", "))
+                    + " clients)", h.toArray(String[]::new));
             for (int i = 0; i < targets.size(); i++) {
                 List<Object> row = new ArrayList<>(List.of(targets.get(i).name()));
                 int minN = Integer.MAX_VALUE;
@@ -110,6 +123,6 @@ public final class QueryBenchmark {
             for (String e : out.errorSamples()) progress.println("[mevo] bench: error: " + e);
             levels.add(new Level(clients, out));
         }
-        return new Result(List.copyOf(targets), warmup, List.copyOf(levels));
+        return new Result(o.label(), List.copyOf(targets), warmup, List.copyOf(levels));
     }
 }

@@ -59,6 +59,20 @@ public final class Main {
                   --out FILE          TSV file for the tables (default BENCHMARKS-results.tsv)
                   --rounds N          build, start-up and overhead rounds (default 3)
                   --seconds S         time bound per query level and per overhead run (default 10)
+                  --only LIST         some of build,startup,queries,overhead (default all)
+                  --clients LIST      client counts of the query benchmark (default 1,8,32)
+              bench-load            load test with a verdict: N clients send the example queries for S seconds;
+                                    exit 0 (PASS) only if no request failed and p99 is within --max-p99
+                  --clients N         concurrent clients (default 32)
+                  --seconds S         duration (default 60)
+                  --max-p99 MS        p99 bound in milliseconds (default: none, only errors fail)
+                  --no-cache          start the server without its query-result cache
+                  --endpoint URL      test a server already running on 127.0.0.1 instead of starting one
+                  --out FILE          also write the table as TSV
+              bench-startup         ./mevo serve as a separate process: time to the first answered query
+                  --rounds N          starts from the built release (default 3)
+                  --fresh-clone       also from a fresh local git clone (compile + build + serve)
+                  --out FILE          also write the table as TSV
               --project DIR         (any command) use the MEVO checkout at DIR instead of this one
               --help                this text
 
@@ -191,8 +205,7 @@ public final class Main {
             }
             case "bench-scaling" -> {
                 a.noPositionals();
-                List<Integer> sizes = new ArrayList<>();
-                for (String x : a.option("sizes").orElse("1000,10000,100000").split(",")) sizes.add(Integer.parseInt(x.trim()));
+                List<Integer> sizes = intList(a.option("sizes").orElse("1000,10000,100000"));
                 Path work = java.nio.file.Files.createTempDirectory("mevo-scaling");
                 var rows = new org.w3id.mevo.bench.ScalingBenchmark(log).run(new org.w3id.mevo.bench.ScalingBenchmark.Options(layout, sizes,
                         Long.parseLong(a.option("seed").orElse("42")), Integer.parseInt(a.option("hermit-up-to").orElse("10000")), work));
@@ -209,11 +222,45 @@ public final class Main {
                     log.info("release missing or older than the curated files: building first");
                     new Pipeline(log).build(new Pipeline.Options(layout, release));
                 }
-                var result = new org.w3id.mevo.bench.BenchOperation(log).run(new org.w3id.mevo.bench.BenchOperation.Options(
-                        layout, release, Path.of(a.option("out").orElse("BENCHMARKS-results.tsv")),
+                var options = org.w3id.mevo.bench.BenchOperation.Options.all(layout, release,
+                        Path.of(a.option("out").orElse("BENCHMARKS-results.tsv")),
                         Integer.parseInt(a.option("rounds").orElse("3")),
-                        java.time.Duration.ofSeconds(Long.parseLong(a.option("seconds").orElse("10")))));
+                        java.time.Duration.ofSeconds(Long.parseLong(a.option("seconds").orElse("10"))));
+                if (a.option("only").isPresent()) options = options.only(a.option("only").get());
+                if (a.option("clients").isPresent()) options = options.levels(intList(a.option("clients").get()));
+                var result = new org.w3id.mevo.bench.BenchOperation(log).run(options);
                 return result.ok() ? 0 : 1;
+            }
+            case "bench-load" -> {
+                a.noPositionals();
+                org.w3id.mevo.bench.BenchOperation.quietRequestLog();
+                String endpoint = a.option("endpoint").orElse(null);
+                if (endpoint == null && !Pipeline.isCurrent(layout, release)) {
+                    log.info("release missing or older than the curated files: building first");
+                    new Pipeline(log).build(new Pipeline.Options(layout, release));
+                }
+                var r = new org.w3id.mevo.bench.LoadTestOperation(log, System.out, System.err).run(
+                        new org.w3id.mevo.bench.LoadTestOperation.Options(layout, release, endpoint, !a.flag("no-cache"),
+                                Integer.parseInt(a.option("clients").orElse("32")),
+                                java.time.Duration.ofSeconds(Long.parseLong(a.option("seconds").orElse("60"))),
+                                a.option("max-p99").map(Double::parseDouble).orElse(Double.NaN),
+                                a.option("out").map(Path::of).orElse(null)));
+                return r.passed() ? 0 : 1;
+            }
+            case "bench-startup" -> {
+                a.noPositionals();
+                if (!Pipeline.isCurrent(layout, release)) {
+                    log.info("release missing or older than the curated files: building first");
+                    new Pipeline(log).build(new Pipeline.Options(layout, release));
+                }
+                var b = new org.w3id.mevo.bench.ProcessStartupBenchmark(System.err);
+                var starts = b.run(new org.w3id.mevo.bench.ProcessStartupBenchmark.Options(layout,
+                        Integer.parseInt(a.option("rounds").orElse("3")), a.flag("fresh-clone"), java.time.Duration.ofMinutes(15),
+                        java.nio.file.Files.createTempDirectory("mevo-startup")));
+                var t = b.table(starts);
+                t.print(System.out);
+                if (a.option("out").isPresent()) org.w3id.mevo.bench.BenchOperation.writeTables(Path.of(a.option("out").get()), List.of(t));
+                return 0;
             }
             // ---- end bench ----
             default -> {
@@ -223,9 +270,15 @@ public final class Main {
         }
     }
 
+    private static List<Integer> intList(String csv) {
+        List<Integer> out = new ArrayList<>();
+        for (String x : csv.split(",")) out.add(Integer.parseInt(x.trim()));
+        return out;
+    }
+
     /** Parsed command-line arguments: --name value options, --flag flags, positionals. */
     record Args(Map<String, String> options, List<String> flags, List<String> positionals) {
-        static final List<String> FLAGS = List.of("localhost", "persistent", "no-build", "force");
+        static final List<String> FLAGS = List.of("localhost", "persistent", "no-build", "force", "no-cache", "fresh-clone");
 
         static Args parse(List<String> args) {
             Map<String, String> o = new TreeMap<>();
