@@ -22,14 +22,17 @@ public final class LoadTestOperation {
      * @param endpoint a running server's endpoint on 127.0.0.1, or null to start one from {@code releaseDir}
      * @param resultCache for the server started here: with its query-result cache (as served) or without
      * @param maxP99Ms the p99 bound of the verdict, NaN for none
+     * @param warmupMax the longest warm-up (4 s chunks at 8 clients until throughput is steady; not counted)
      */
     public record Options(ProjectLayout layout, Path releaseDir, String endpoint, boolean resultCache, int clients,
-                          Duration duration, double maxP99Ms, Path out) {
+                          Duration duration, double maxP99Ms, Duration warmupMax, Path out) {
         public Options {
             if (clients < 1 || clients > 256) throw new MevoException("--clients must be between 1 and 256, not " + clients);
             if (duration.toSeconds() < 1 || duration.toSeconds() > 3600)
                 throw new MevoException("--seconds must be between 1 and 3600, not " + duration.toSeconds());
             if (maxP99Ms <= 0) throw new MevoException("--max-p99 must be a positive number of milliseconds");
+            if (warmupMax.isNegative() || warmupMax.isZero() || warmupMax.toSeconds() > 600)
+                throw new MevoException("--warmup must be between 1 and 600 seconds, not " + warmupMax.toSeconds());
         }
     }
 
@@ -62,8 +65,9 @@ public final class LoadTestOperation {
             }
             List<HttpLoad.Target> targets = queries.targets(endpoint);
             BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
-            progress.println("[mevo] bench-load: warm-up (8 clients, until throughput is steady, at most 48 s)");
-            HttpLoad.WarmUp warm = load.warmUp(targets, 8, Duration.ofSeconds(4), Duration.ofSeconds(48), 0.03, Duration.ofSeconds(60));
+            progress.println("[mevo] bench-load: warm-up (8 clients, until throughput is steady, at most " + o.warmupMax().toSeconds() + " s)");
+            Duration chunk = o.warmupMax().compareTo(Duration.ofSeconds(4)) < 0 ? o.warmupMax() : Duration.ofSeconds(4);
+            HttpLoad.WarmUp warm = load.warmUp(targets, 8, chunk, o.warmupMax(), 0.03, Duration.ofSeconds(60));
             progress.println("[mevo] bench-load: " + o.clients() + " clients for " + o.duration().toSeconds() + " s");
             BenchOperation.CpuSnapshot cpu = BenchOperation.CpuSnapshot.now();
             HttpLoad.Outcome r = load.run(targets, new HttpLoad.Limits(o.clients(), Integer.MAX_VALUE, o.duration(), Duration.ofSeconds(60)));
@@ -77,7 +81,7 @@ public final class LoadTestOperation {
             Table t = new Table("load test: " + o.clients() + " clients, " + o.duration().toSeconds() + " s, "
                     + targets.size() + " example queries round-robin (latency ms)", "what", "value");
             t.row("server", served);
-            t.row("warm-up req/s per 4 s chunk (not counted)", warm.throughputs());
+            t.row("warm-up req/s per " + chunk.toSeconds() + " s chunk (not counted)", warm.throughputs());
             t.row("requests", r.requests());
             t.row("errors (must be 0)", r.errors());
             t.row("answers from the result cache", r.cacheHits());

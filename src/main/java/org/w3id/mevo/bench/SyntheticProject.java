@@ -12,11 +12,16 @@ import org.w3id.mevo.core.ProjectLayout;
  * A copy of a MEVO checkout whose real claim tables are replaced by one seeded synthetic table
  * ({@link SyntheticClaims}), so the whole pipeline, the server and the query benchmark can run on a knowledge base of
  * any size: {@code ./mevo synth --claims 100000 --into DIR}, then {@code ./mevo build --project DIR}.
- * Everything else (ontology, imports, references, queries, server configuration) is copied unchanged.
+ * Everything else (ontology, imports, references, queries, server configuration) is copied unchanged, except the
+ * server's result-size cap, raised to {@value #SYNTHETIC_RESULT_CAP} rows: on a large synthetic knowledge base some
+ * example queries return more rows than the production cap (10,000), and the benchmark measures their full answers.
  */
 public final class SyntheticProject {
     /** First numeric part of synthetic claim IDs: far above the real ones, so the two can never collide. */
     static final int FIRST_ID = 3_000_001;
+    /** The result cap of the copy's server configuration. */
+    static final long SYNTHETIC_RESULT_CAP = 5_000_000;
+    private static final java.util.regex.Pattern CAP = java.util.regex.Pattern.compile("(ja:cxtName \"mevo:resultCap\" ; ja:cxtValue \")[0-9]+(\")");
 
     public record Options(ProjectLayout source, Path target, int claims, long seed) {
         public Options {
@@ -40,6 +45,10 @@ public final class SyntheticProject {
             FileTrees.copy(src.queriesDir(), target.resolve("queries"));
             FileTrees.copy(src.fusekiConfig().getParent(), target.resolve("fuseki-config"));
             ProjectLayout l = new ProjectLayout(target);
+            String config = Files.readString(l.fusekiConfig());
+            var m = CAP.matcher(config);
+            if (!m.find()) throw new MevoException(l.fusekiConfig() + ": no mevo:resultCap setting to raise for the synthetic knowledge base");
+            Files.writeString(l.fusekiConfig(), m.replaceFirst("$1" + SYNTHETIC_RESULT_CAP + "$2"));
             List<Path> real = ScalingBenchmark.realClaimTables(src);
             for (Path t : real) Files.deleteIfExists(l.tablesDir().resolve(t.getFileName().toString()));
             SyntheticClaims.write(new SyntheticClaims.Options(real, o.claims(), o.seed(), FIRST_ID),

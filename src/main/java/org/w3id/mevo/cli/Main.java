@@ -67,6 +67,7 @@ public final class Main {
                   --seconds S         duration (default 60)
                   --max-p99 MS        p99 bound in milliseconds (default: none, only errors fail)
                   --no-cache          start the server without its query-result cache
+                  --warmup S          longest warm-up before the measured run (default 48)
                   --endpoint URL      test a server already running on 127.0.0.1 instead of starting one
                   --out FILE          also write the table as TSV
               bench-startup         ./mevo serve as a separate process: time to the first answered query
@@ -244,6 +245,7 @@ public final class Main {
                                 Integer.parseInt(a.option("clients").orElse("32")),
                                 java.time.Duration.ofSeconds(Long.parseLong(a.option("seconds").orElse("60"))),
                                 a.option("max-p99").map(Double::parseDouble).orElse(Double.NaN),
+                                java.time.Duration.ofSeconds(Long.parseLong(a.option("warmup").orElse("48"))),
                                 a.option("out").map(Path::of).orElse(null)));
                 return r.passed() ? 0 : 1;
             }
