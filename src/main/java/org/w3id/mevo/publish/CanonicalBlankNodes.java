@@ -30,18 +30,33 @@ public final class CanonicalBlankNodes {
     /** A copy of the graph with canonical blank node labels, triples inserted in sorted order. */
     public static Graph relabel(Graph in) {
         CanonicalBlankNodes c = new CanonicalBlankNodes(in);
-        List<Triple> triples = new ArrayList<>();
-        in.find().forEach(t -> triples.add(Triple.create(c.map(t.getSubject()), t.getPredicate(), c.map(t.getObject()))));
-        triples.sort((a, b) -> key(a).compareTo(key(b)));
+        // each node's N-Triples form is computed once and shared; sorting by (subject, predicate, object) forms is the
+        // same order as by the whole line "s p o", because no subject or predicate form contains a space
+        Map<Node, String> forms = new HashMap<>();
+        List<Keyed> triples = new ArrayList<>();
+        in.find().forEach(t -> {
+            Node s = c.map(t.getSubject()), o = c.map(t.getObject());
+            triples.add(new Keyed(form(forms, s), form(forms, t.getPredicate()), form(forms, o), Triple.create(s, t.getPredicate(), o)));
+        });
+        forms.clear();
+        triples.sort(null);
         Graph out = GraphFactory.createDefaultGraph();
         out.getPrefixMapping().setNsPrefixes(in.getPrefixMapping());
-        triples.forEach(out::add);
+        for (Keyed k : triples) out.add(k.triple());
         return out;
     }
 
-    static String key(Triple t) {
-        return NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject());
+    private record Keyed(String s, String p, String o, Triple triple) implements Comparable<Keyed> {
+        @Override
+        public int compareTo(Keyed x) {
+            int c = s.compareTo(x.s);
+            if (c != 0) return c;
+            c = p.compareTo(x.p);
+            return c != 0 ? c : o.compareTo(x.o);
+        }
     }
+
+    private static String form(Map<Node, String> forms, Node n) { return forms.computeIfAbsent(n, NodeFmtLib::strNT); }
 
     private Node map(Node n) {
         if (!n.isBlank()) return n;
