@@ -61,6 +61,7 @@ public final class Main {
                   --seconds S         time bound per query level and per overhead run (default 10)
                   --only LIST         some of build,startup,queries,overhead (default all)
                   --clients LIST      client counts of the query benchmark (default 1,8,32)
+                  --no-build          benchmark the release as it is, even if older than the curated files
               bench-load            load test with a verdict: N clients send the example queries for S seconds;
                                     exit 0 (PASS) only if no request failed and p99 is within --max-p99
                   --clients N         concurrent clients (default 32)
@@ -219,7 +220,7 @@ public final class Main {
             case "bench" -> {
                 a.noPositionals();
                 org.w3id.mevo.bench.BenchOperation.quietRequestLog();
-                if (!Pipeline.isCurrent(layout, release)) {
+                if (!a.flag("no-build") && !Pipeline.isCurrent(layout, release)) {
                     log.info("release missing or older than the curated files: building first");
                     new Pipeline(log).build(new Pipeline.Options(layout, release));
                 }
