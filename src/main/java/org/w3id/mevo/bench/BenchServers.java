@@ -34,8 +34,8 @@ final class BenchServers {
     static String mevoEndpoint(FusekiServer s) { return "http://127.0.0.1:" + s.getHttpPort() + "/mevo/sparql"; }
 
     /**
-     * Plain Fuseki, the baseline: no MEVO filter, no result cap, no text index, no timeout; an in-memory TDB2 dataset
-     * loaded from the release's mevo.nq with the union default graph.
+     * Plain Fuseki, the baseline: no MEVO filter, no result cache, no result cap, no text index, no timeout; the same
+     * kind of in-memory dataset as MEVO's (named graphs from the release's mevo.nq, their union as the default graph).
      */
     static FusekiServer startPlainFuseki(Path release) {
         Dataset ds = Release.loadUnionDataset(release);

@@ -54,8 +54,8 @@ public final class OverheadBenchmark {
             Table t = new Table("overhead: MEVO server vs plain Fuseki, same JVM, mixed query set, " + clients
                     + " clients, " + mevo.size() + " alternating round(s)",
                     "server", "median req/s", "per round req/s", "requests", "errors", "p50 ms", "p99 ms");
-            add(t, "MEVO (/mevo/sparql: config, SiteFilter, result cap, text index, timeout)", mevo);
-            add(t, "plain Fuseki (/ds/sparql: TDB2 mem, union default graph)", plain);
+            add(t, "MEVO, result cache off (/mevo/sparql: config, SiteFilter, result cap, text index, timeout)", mevo);
+            add(t, "plain Fuseki (/ds/sparql: same in-memory dataset, no extras)", plain);
             t.row("RATIO MEVO / plain (medians; target >= 0.9)", Table.ratio(ratio()),
                     "paired per round: " + Table.ratio(pairedRatio()), "", "", "", "");
             t.row("queries whose row counts differ", rowMismatches, String.join(" ", mismatchNames), "", "", "", "");
