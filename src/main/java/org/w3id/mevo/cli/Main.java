@@ -70,6 +70,7 @@ public final class Main {
                   --no-cache          start the server without its query-result cache
                   --warmup S          longest warm-up before the measured run (default 48)
                   --endpoint URL      test a server already running on 127.0.0.1 instead of starting one
+                  --no-build          serve the release as it is, even if older than the curated files
                   --out FILE          also write the table as TSV
               bench-startup         ./mevo serve as a separate process: time to the first answered query
                   --rounds N          starts from the built release (default 3)
@@ -237,7 +238,7 @@ public final class Main {
                 a.noPositionals();
                 org.w3id.mevo.bench.BenchOperation.quietRequestLog();
                 String endpoint = a.option("endpoint").orElse(null);
-                if (endpoint == null && !Pipeline.isCurrent(layout, release)) {
+                if (endpoint == null && !a.flag("no-build") && !Pipeline.isCurrent(layout, release)) {
                     log.info("release missing or older than the curated files: building first");
                     new Pipeline(log).build(new Pipeline.Options(layout, release));
                 }
