@@ -25,17 +25,17 @@ public final class FlattenOperation {
     public Graph run(Graph asserted, Graph inferred, Graph tableFlat, Options o) {
         var step = log.start("flatten");
         Graph all = GraphFactory.createDefaultGraph();
-        asserted.find().forEach(all::add);
-        inferred.find().forEach(all::add);
+        org.w3id.mevo.core.GraphCopy.addAll(all, asserted);
+        org.w3id.mevo.core.GraphCopy.addAll(all, inferred);
         Dataset ds = DatasetFactory.wrap(ModelFactory.createModelForGraph(all));
         Graph flat = GraphFactory.createDefaultGraph();
-        tableFlat.find().forEach(flat::add);
+        org.w3id.mevo.core.GraphCopy.addAll(flat, tableFlat);
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
             SparqlFiles f = SparqlFiles.read(p);
             try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).build()) {
                 Model m = qe.execConstruct();
-                m.getGraph().find().forEach(flat::add);
+                org.w3id.mevo.core.GraphCopy.addAll(flat, m.getGraph());
             }
             rules++;
         }

@@ -70,8 +70,8 @@ public final class ReasonOperation {
             if (r != null) return r;
         }
         Graph asserted = GraphFactory.createDefaultGraph();
-        tbox.find().forEach(asserted::add);
-        abox.find().forEach(asserted::add);
+        org.w3id.mevo.core.GraphCopy.addAll(asserted, tbox);
+        org.w3id.mevo.core.GraphCopy.addAll(asserted, abox);
         return run(asserted, shorten, locate, o);
     }
 
@@ -126,14 +126,19 @@ public final class ReasonOperation {
             }
             int types = 0;
             String thing = org.apache.jena.vocabulary.OWL2.Thing.getURI();
+            java.util.Map<String, Node> classNodes = new java.util.HashMap<>();
+            List<Triple> typeTriples = new ArrayList<>();
             for (var e : outcome.types().entrySet()) {
                 Set<String> own = outcome.asserted().get(e.getKey());
                 for (String c : e.getValue()) {
                     if (own.contains(c) || c.equals(thing)) continue;
-                    inferred.add(Triple.create(e.getKey(), RDF.type.asNode(), NodeFactory.createURI(c)));
+                    typeTriples.add(Triple.create(e.getKey(), RDF.type.asNode(), classNodes.computeIfAbsent(c, NodeFactory::createURI)));
                     types++;
                 }
             }
+            // the map iterates in hash order: GraphCopy adds them in an order that does not degrade the graph's tables
+            org.w3id.mevo.core.GraphCopy.add(inferred, typeTriples.iterator());
+            typeTriples = null;
             long ms = step.done("classes=" + classes.size() + " individuals=" + outcome.types().size()
                     + " inferred-subclass=" + sub + " inferred-type=" + types + " consistent=yes coherent=yes realisation=structural("
                     + (System.nanoTime() - tReason) / 1_000_000 + " ms)");
