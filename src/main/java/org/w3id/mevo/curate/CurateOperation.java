@@ -56,8 +56,8 @@ public final class CurateOperation {
         List<Path> tables = tableFiles(o.tableDirs());
         for (Path file : tables) {
             TemplateTable.Compiled c = TemplateTable.parse(TsvFile.read(file), prefixes).compile(resolver);
-            org.w3id.mevo.core.GraphCopy.addAll(abox, c.owl());
-            org.w3id.mevo.core.GraphCopy.addAll(flat, c.flat());
+            c.owl().find().forEach(abox::add);
+            c.flat().find().forEach(flat::add);
             for (var e : c.locations().entrySet()) {
                 String before = locations.putIfAbsent(e.getKey(), e.getValue());
                 if (before != null)

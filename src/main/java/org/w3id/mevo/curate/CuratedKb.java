@@ -17,8 +17,8 @@ public record CuratedKb(String ontologyIri, Graph tbox, Graph abox, Graph flat, 
     /** The asserted ontology: TBox and ABox together, as HermiT and the asserted graph see it. */
     public Graph asserted() {
         Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-        org.w3id.mevo.core.GraphCopy.addAll(g, tbox);
-        org.w3id.mevo.core.GraphCopy.addAll(g, abox);
+        tbox.find().forEach(g::add);
+        abox.find().forEach(g::add);
         return g;
     }
 }

@@ -30,14 +30,14 @@ public final class DescribeOperation {
         Graph union = GraphFactory.createDefaultGraph();
         graphs.forEach((name, g) -> {
             ds.addNamedModel(name, ModelFactory.createModelForGraph(g));
-            org.w3id.mevo.core.GraphCopy.addAll(union, g);
+            g.find().forEach(union::add);
         });
         ds.setDefaultModel(ModelFactory.createModelForGraph(union));
         Graph out = GraphFactory.createDefaultGraph();
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
             try (QueryExecution qe = QueryExecution.dataset(ds).query(SparqlFiles.read(p).query()).build()) {
-                org.w3id.mevo.core.GraphCopy.addAll(out, qe.execConstruct().getGraph());
+                qe.execConstruct().getGraph().find().forEach(out::add);
             }
             rules++;
         }

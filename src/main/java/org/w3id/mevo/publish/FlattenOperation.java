@@ -25,17 +25,17 @@ public final class FlattenOperation {
     public Graph run(Graph asserted, Graph inferred, Graph tableFlat, Options o) {
         var step = log.start("flatten");
         Graph all = GraphFactory.createDefaultGraph();
-        org.w3id.mevo.core.GraphCopy.addAll(all, asserted);
-        org.w3id.mevo.core.GraphCopy.addAll(all, inferred);
+        asserted.find().forEach(all::add);
+        inferred.find().forEach(all::add);
         Dataset ds = DatasetFactory.wrap(ModelFactory.createModelForGraph(all));
         Graph flat = GraphFactory.createDefaultGraph();
-        org.w3id.mevo.core.GraphCopy.addAll(flat, tableFlat);
+        tableFlat.find().forEach(flat::add);
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
             SparqlFiles f = SparqlFiles.read(p);
             try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).build()) {
                 Model m = qe.execConstruct();
-                org.w3id.mevo.core.GraphCopy.addAll(flat, m.getGraph());
+                m.getGraph().find().forEach(flat::add);
             }
             rules++;
         }

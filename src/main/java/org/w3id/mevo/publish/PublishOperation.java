@@ -120,8 +120,8 @@ public final class PublishOperation {
 
     static Graph union(Graph a, Graph b) {
         Graph g = GraphFactory.createDefaultGraph();
-        org.w3id.mevo.core.GraphCopy.addAll(g, a);
-        org.w3id.mevo.core.GraphCopy.addAll(g, b);
+        a.find().forEach(g::add);
+        b.find().forEach(g::add);
         return g;
     }
 
@@ -175,7 +175,7 @@ public final class PublishOperation {
 
     private static String obo(Graph full) {
         Graph noAbox = GraphFactory.createDefaultGraph();
-        org.w3id.mevo.core.GraphCopy.addAll(noAbox, full);
+        full.find().forEach(noAbox::add);
         OWLOntology ont = OwlBridge.toOwlApi(noAbox, OWLManager.createOWLOntologyManager());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

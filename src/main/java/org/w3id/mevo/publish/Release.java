@@ -72,7 +72,7 @@ public final class Release {
         DatasetGraph base = dsg instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w ? w.getWrapped() : dsg;
         org.apache.jena.graph.Graph union = base.getDefaultGraph();
         for (org.apache.jena.graph.Node g : Iter.toList(base.listGraphNodes()))
-            org.w3id.mevo.core.GraphCopy.add(union, base.getGraph(g).find());
+            base.getGraph(g).find().forEachRemaining(union::add);
     }
 
     /** The fingerprint of the inputs the release was built from (build-info.json), or null when there is none. */
