@@ -21,7 +21,7 @@ class LoadTestVerdictTest {
     private static LoadTestOperation.Result run(double maxP99, ByteArrayOutputStream printed) {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         return new LoadTestOperation(StepLog.silent(), out, out).run(new LoadTestOperation.Options(TestKb.layout(), TestKb.release(),
-                TestKb.sparqlUrl(), true, 4, Duration.ofSeconds(2), maxP99, Duration.ofSeconds(1), null));
+                TestKb.sparqlUrl(), true, 4, Duration.ofSeconds(2), maxP99, Duration.ofSeconds(1), 0, null));
     }
 
     @Test
@@ -38,5 +38,17 @@ class LoadTestVerdictTest {
         LoadTestOperation.Result strict = run(0.001, printed2);
         assertFalse(strict.passed(), "no answer over HTTP takes a microsecond");
         assertTrue(printed2.toString(StandardCharsets.UTF_8).contains("FAIL (p99 above the bound)"), printed2.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anOpenLoopRunSendsOnScheduleAndCountsEveryRequest() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        LoadTestOperation.Result r = new LoadTestOperation(StepLog.silent(), out, out).run(new LoadTestOperation.Options(TestKb.layout(),
+                TestKb.release(), TestKb.sparqlUrl(), true, 1, Duration.ofSeconds(2), Double.NaN, Duration.ofSeconds(1), 100, null));
+        String table = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(200, r.outcome().requests(), "100 requests/s for 2 s, sent on schedule: " + table);
+        assertEquals(0, r.outcome().errors(), table);
+        assertTrue(r.passed() && table.contains("open loop at 100 requests/s"), table);
     }
 }

@@ -23,13 +23,15 @@ public final class LoadTestOperation {
      * @param resultCache for the server started here: with its query-result cache (as served) or without
      * @param maxP99Ms the p99 bound of the verdict, NaN for none
      * @param warmupMax the longest warm-up (4 s chunks at 8 clients until throughput is steady; not counted)
+     * @param rate requests per second for an open-loop run ({@link OpenLoopLoad}); 0 = closed loop with {@code clients}
      */
     public record Options(ProjectLayout layout, Path releaseDir, String endpoint, boolean resultCache, int clients,
-                          Duration duration, double maxP99Ms, Duration warmupMax, Path out) {
+                          Duration duration, double maxP99Ms, Duration warmupMax, double rate, Path out) {
         public Options {
             if (clients < 1 || clients > 256) throw new MevoException("--clients must be between 1 and 256, not " + clients);
             if (duration.toSeconds() < 1 || duration.toSeconds() > 3600)
                 throw new MevoException("--seconds must be between 1 and 3600, not " + duration.toSeconds());
+            if (rate < 0) throw new MevoException("--rate must not be negative");
             if (maxP99Ms <= 0) throw new MevoException("--max-p99 must be a positive number of milliseconds");
             if (warmupMax.isNegative() || warmupMax.isZero() || warmupMax.toSeconds() > 600)
                 throw new MevoException("--warmup must be between 1 and 600 seconds, not " + warmupMax.toSeconds());
@@ -68,9 +70,14 @@ public final class LoadTestOperation {
             progress.println("[mevo] bench-load: warm-up (8 clients, until throughput is steady, at most " + o.warmupMax().toSeconds() + " s)");
             Duration chunk = o.warmupMax().compareTo(Duration.ofSeconds(4)) < 0 ? o.warmupMax() : Duration.ofSeconds(4);
             HttpLoad.WarmUp warm = load.warmUp(targets, 8, chunk, o.warmupMax(), 0.03, Duration.ofSeconds(60));
-            progress.println("[mevo] bench-load: " + o.clients() + " clients for " + o.duration().toSeconds() + " s");
+            String mode = o.rate() > 0
+                    ? String.format(Locale.ROOT, "open loop at %.0f requests/s (latency from each request's due time)", o.rate())
+                    : o.clients() + " clients";
+            progress.println("[mevo] bench-load: " + mode + " for " + o.duration().toSeconds() + " s");
             BenchOperation.CpuSnapshot cpu = BenchOperation.CpuSnapshot.now();
-            HttpLoad.Outcome r = load.run(targets, new HttpLoad.Limits(o.clients(), Integer.MAX_VALUE, o.duration(), Duration.ofSeconds(60)));
+            HttpLoad.Outcome r = o.rate() > 0
+                    ? new OpenLoopLoad(load.client()).run(targets, new OpenLoopLoad.Options(o.rate(), o.duration(), 1024, Duration.ofSeconds(60)))
+                    : load.run(targets, new HttpLoad.Limits(o.clients(), Integer.MAX_VALUE, o.duration(), Duration.ofSeconds(60)));
             String others = cpu.othersSince();
             for (String e : r.errorSamples()) progress.println("[mevo] bench-load: error: " + e);
             Stats.Summary s = r.summary();
@@ -78,7 +85,7 @@ public final class LoadTestOperation {
             for (int i = 1; i < targets.size(); i++) if (r.summary(i).p99() > r.summary(worst).p99()) worst = i;
             boolean p99Ok = Double.isNaN(o.maxP99Ms()) || s.p99() <= o.maxP99Ms();
             boolean passed = r.errors() == 0 && p99Ok && r.requests() > 0;
-            Table t = new Table("load test: " + o.clients() + " clients, " + o.duration().toSeconds() + " s, "
+            Table t = new Table("load test: " + mode + ", " + o.duration().toSeconds() + " s, "
                     + targets.size() + " example queries round-robin (latency ms)", "what", "value");
             t.row("server", served);
             t.row("warm-up req/s per " + chunk.toSeconds() + " s chunk (not counted)", warm.throughputs());
@@ -97,8 +104,8 @@ public final class LoadTestOperation {
             t.row("VERDICT", passed ? "PASS" : "FAIL" + (r.errors() > 0 ? " (errors)" : "") + (p99Ok ? "" : " (p99 above the bound)"));
             t.print(out);
             if (o.out() != null) BenchOperation.writeTables(o.out(), List.of(t));
-            step.done(String.format(Locale.ROOT, "clients=%d seconds=%.1f requests=%d errors=%d p99=%.1fms verdict=%s",
-                    o.clients(), r.seconds(), r.requests(), r.errors(), s.p99(), passed ? "PASS" : "FAIL"));
+            step.done(String.format(Locale.ROOT, "mode=%s seconds=%.1f requests=%d errors=%d p99=%.1fms verdict=%s",
+                    o.rate() > 0 ? "open-loop@" + Math.round(o.rate()) + "/s" : o.clients() + "-clients", r.seconds(), r.requests(), r.errors(), s.p99(), passed ? "PASS" : "FAIL"));
             return new Result(r, passed, t);
         } finally {
             BenchServers.stop(server);

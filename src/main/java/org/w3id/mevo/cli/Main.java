@@ -69,6 +69,8 @@ public final class Main {
                   --max-p99 MS        p99 bound in milliseconds (default: none, only errors fail)
                   --no-cache          start the server without its query-result cache
                   --warmup S          longest warm-up before the measured run (default 48)
+                  --rate R            open loop: R requests/s on a fixed schedule, latency from each request's due
+                                      time (no coordinated omission); --clients is then not used
                   --endpoint URL      test a server already running on 127.0.0.1 instead of starting one
                   --no-build          serve the release as it is, even if older than the curated files
                   --out FILE          also write the table as TSV
@@ -248,6 +250,7 @@ public final class Main {
                                 java.time.Duration.ofSeconds(Long.parseLong(a.option("seconds").orElse("60"))),
                                 a.option("max-p99").map(Double::parseDouble).orElse(Double.NaN),
                                 java.time.Duration.ofSeconds(Long.parseLong(a.option("warmup").orElse("48"))),
+                                Double.parseDouble(a.option("rate").orElse("0")),
                                 a.option("out").map(Path::of).orElse(null)));
                 return r.passed() ? 0 : 1;
             }
