@@ -1,17 +1,12 @@
 package org.w3id.mevo.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.ProjectLayout;
 import org.w3id.mevo.core.StepLog;
@@ -43,10 +38,7 @@ public final class ScalingBenchmark {
         Prefixes prefixes = Prefixes.load(o.layout().prefixes());
         for (int n : o.sizes()) {
             Path root = o.workDir().resolve("scale-" + n);
-            ProjectLayout l = copy(o.layout(), root);
-            List<Path> real = realClaimTables(o.layout());
-            for (Path t : real) deleteQuietly(l.tablesDir().resolve(t.getFileName().toString()));
-            SyntheticClaims.write(new SyntheticClaims.Options(real, n, o.seed(), 3_000_001), l.tablesDir().resolve("claims-synthetic.tsv"));
+            ProjectLayout l = SyntheticProject.create(new SyntheticProject.Options(o.layout(), root, n, o.seed()));
             System.gc();
             resetPeaks();
             long t0 = System.nanoTime();
@@ -75,14 +67,6 @@ public final class ScalingBenchmark {
         return row;
     }
 
-    static List<Path> realClaimTables(ProjectLayout l) {
-        try (Stream<Path> s = Files.list(l.tablesDir())) {
-            return s.filter(p -> p.getFileName().toString().startsWith("claims-") && p.getFileName().toString().endsWith(".tsv")).sorted().toList();
-        } catch (IOException e) {
-            throw new MevoException("cannot list " + l.tablesDir() + ": " + e.getMessage(), e);
-        }
-    }
-
     static void resetPeaks() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
     }
@@ -92,18 +76,4 @@ public final class ScalingBenchmark {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
         return sum / (1024 * 1024);
     }
-
-    private static ProjectLayout copy(ProjectLayout src, Path target) {
-        try {
-            org.w3id.mevo.core.FileTrees.copy(src.ontologyDir(), target.resolve("ontology"));
-            return new ProjectLayout(target);
-        } catch (IOException e) {
-            throw new MevoException("cannot copy the project to " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try { Files.deleteIfExists(p); } catch (IOException ignored) { /* best effort */ }
-    }
-
 }

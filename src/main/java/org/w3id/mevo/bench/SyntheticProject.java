@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.w3id.mevo.core.FileTrees;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.ProjectLayout;
@@ -49,13 +50,22 @@ public final class SyntheticProject {
             var m = CAP.matcher(config);
             if (!m.find()) throw new MevoException(l.fusekiConfig() + ": no mevo:resultCap setting to raise for the synthetic knowledge base");
             Files.writeString(l.fusekiConfig(), m.replaceFirst("$1" + SYNTHETIC_RESULT_CAP + "$2"));
-            List<Path> real = ScalingBenchmark.realClaimTables(src);
+            List<Path> real = realClaimTables(src);
             for (Path t : real) Files.deleteIfExists(l.tablesDir().resolve(t.getFileName().toString()));
             SyntheticClaims.write(new SyntheticClaims.Options(real, o.claims(), o.seed(), FIRST_ID),
                     l.tablesDir().resolve("claims-synthetic.tsv"));
             return l;
         } catch (IOException e) {
             throw new MevoException("cannot create the synthetic project in " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The real claim tables ({@code ontology/tables/claims-*.tsv}) the synthetic claims are drawn from and replace. */
+    static List<Path> realClaimTables(ProjectLayout l) {
+        try (Stream<Path> s = Files.list(l.tablesDir())) {
+            return s.filter(p -> p.getFileName().toString().startsWith("claims-") && p.getFileName().toString().endsWith(".tsv")).sorted().toList();
+        } catch (IOException e) {
+            throw new MevoException("cannot list " + l.tablesDir() + ": " + e.getMessage(), e);
         }
     }
 }

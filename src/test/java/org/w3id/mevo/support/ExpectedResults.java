@@ -1,5 +1,9 @@
 package org.w3id.mevo.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +50,21 @@ public final class ExpectedResults {
             out.add(String.join("\t", cells));
         }
         return out;
+    }
+
+    /**
+     * Asserts that {@code actual} answers the query as its {@code # expect:} mode demands: exactly the expected rows
+     * ({@code exact...}), or at least them and not nothing (anything else, the default {@code contains}).
+     */
+    public static void assertRows(Table expected, Set<String> actual, String mode, String what, Path expectedFile) {
+        if (mode.startsWith("exact")) {
+            assertEquals(expected.rows(), actual, what + ": rows differ from " + expectedFile);
+        } else {
+            Set<String> missing = new TreeSet<>(expected.rows());
+            missing.removeAll(actual);
+            assertTrue(missing.isEmpty(), what + ": expected rows missing: " + missing + "\nactual: " + actual);
+            assertFalse(actual.isEmpty(), what + ": no rows");
+        }
     }
 
     static String text(RDFNode n, Prefixes prefixes) {
