@@ -91,4 +91,48 @@ class ClaimsTest {
                 "the violation names the table row and claim: " + e.getMessage());
         assertTrue(!Files.exists(tmp.resolve("release")));
     }
+
+    private static MevoException shaclRejects(ProjectLayout l, Path tmp) {
+        MevoException e = org.junit.jupiter.api.Assertions.assertThrows(MevoException.class,
+                () -> new Pipeline(StepLog.silent()).build(new Pipeline.Options(l, tmp.resolve("release"))));
+        assertTrue(e.getMessage().startsWith("SHACL"), e.getMessage());
+        assertTrue(!Files.exists(tmp.resolve("release")), "nothing may be published after a failed build");
+        return e;
+    }
+
+    @Test
+    void aClaimWithATestedConditionButNoReferenceConditionIsRejectedByShacl(@TempDir Path tmp) throws Exception {
+        ProjectLayout l = ProjectCopy.of(TestKb.layout(), tmp);
+        Path table = l.tablesDir().resolve("claims-regenerative.tsv");
+        ProjectCopy.editFirstRecord(table, "tested_condition", "hypoxic preconditioning");
+        ProjectCopy.editFirstRecord(table, "reference_condition", "");
+        long line = ProjectCopy.editFirstRecord(table, "comparison_direction", "greater than reference");
+        MevoException e = shaclRejects(l, tmp);
+        assertTrue(e.getMessage().contains("claims-regenerative.tsv:" + line + ": MEVO:1000001")
+                        && e.getMessage().contains("needs a reference_condition"),
+                "the violation names the row, the claim and the missing reference: " + e.getMessage());
+        assertTrue(!e.getMessage().contains("needs a comparison_direction"), e.getMessage());
+    }
+
+    @Test
+    void aComparisonWithBothArmsAndADirectionPassesShaclButADirectionAloneDoesNot(@TempDir Path tmp) throws Exception {
+        ProjectLayout l = ProjectCopy.of(TestKb.layout(), tmp);
+        Path table = l.tablesDir().resolve("claims-regenerative.tsv");
+        ProjectCopy.editFirstRecord(table, "tested_condition", "");
+        ProjectCopy.editFirstRecord(table, "reference_condition", "");
+        ProjectCopy.editFirstRecord(table, "comparison_direction", "less than reference");
+        MevoException e = shaclRejects(l, tmp);
+        assertTrue(e.getMessage().contains("MEVO:1000001") && e.getMessage().contains("comparison_direction needs a tested_condition"),
+                e.getMessage());
+    }
+
+    @Test
+    void aClaimLinkedToAnUnknownCitationProblemIsRejectedByShacl(@TempDir Path tmp) throws Exception {
+        ProjectLayout l = ProjectCopy.of(TestKb.layout(), tmp);
+        Path table = l.tablesDir().resolve("claims-cancer.tsv");
+        long line = ProjectCopy.editFirstRecord(table, "citation_problem", "MEVO:1003999");
+        MevoException e = shaclRejects(l, tmp);
+        assertTrue(e.getMessage().contains("claims-cancer.tsv:" + line) && e.getMessage().contains("citation-problems.tsv"),
+                e.getMessage());
+    }
 }

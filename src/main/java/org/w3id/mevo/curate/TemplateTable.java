@@ -178,10 +178,26 @@ public final class TemplateTable {
             flat.add(Triple.create(subject, prop, cls));
         } else if (d instanceof Link l) {
             check(l.check(), value, row, field);
-            Node target = NodeFactory.createURI(l.pattern().replace("%", value));
+            Node target = NodeFactory.createURI(linkTarget(l.pattern(), value, resolver.prefixes()));
             owl.add(Triple.create(subject, NodeFactory.createURI(l.property()), target));
         }
         // Id is handled by subjectOf; Ignore emits nothing
+    }
+
+    /**
+     * The IRI a LINK cell points to: the pattern with {@code %} replaced by the cell, or, when the cell is a CURIE
+     * whose expansion already has the pattern's form ({@code MEVO:1003001} for {@code https://w3id.org/mevo/MEVO_%}),
+     * that expansion.
+     */
+    static String linkTarget(String pattern, String value, Prefixes prefixes) {
+        int pct = pattern.indexOf('%');
+        String head = pattern.substring(0, pct), tail = pattern.substring(pct + 1);
+        if (value.indexOf(':') > 0) {
+            var iri = prefixes.expand(value);
+            if (iri.isPresent() && iri.get().startsWith(head) && iri.get().endsWith(tail)
+                    && iri.get().length() > head.length() + tail.length()) return iri.get();
+        }
+        return pattern.replace("%", value);
     }
 
     private Node subjectOf(TsvFile.Row row, Prefixes prefixes) {
