@@ -16,6 +16,9 @@ import org.w3id.mevo.core.StepLog;
  * graphs, default graph = their union); together they make the SPARQL 1.1 Service Description and VoID graph.
  */
 public final class DescribeOperation {
+    /** Build steps never time out, even in a JVM whose Fuseki server set a global ARQ query timeout. */
+    private static final String NO_TIMEOUT = "-1";
+
     public static final String GRAPH = Release.GRAPH_BASE + "void";
 
     public record Options(Path rulesDir) {}
@@ -36,7 +39,7 @@ public final class DescribeOperation {
         Graph out = GraphFactory.createDefaultGraph();
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(SparqlFiles.read(p).query()).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(SparqlFiles.read(p).query()).set(org.apache.jena.query.ARQ.queryTimeout, NO_TIMEOUT).build()) {
                 qe.execConstruct().getGraph().find().forEach(out::add);
             }
             rules++;

@@ -16,6 +16,9 @@ import org.w3id.mevo.core.StepLog;
  * run over asserted + inferred; its triples join the direct triples the tables compiled.
  */
 public final class FlattenOperation {
+    /** Build steps never time out, even in a JVM whose Fuseki server set a global ARQ query timeout. */
+    private static final String NO_TIMEOUT = "-1";
+
     public record Options(Path rulesDir) {}
 
     private final StepLog log;
@@ -33,7 +36,7 @@ public final class FlattenOperation {
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
             SparqlFiles f = SparqlFiles.read(p);
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).set(org.apache.jena.query.ARQ.queryTimeout, NO_TIMEOUT).build()) {
                 Model m = qe.execConstruct();
                 m.getGraph().find().forEach(flat::add);
             }

@@ -23,6 +23,9 @@ import org.w3id.mevo.core.StepLog;
  * Any ERROR row fails the build.
  */
 public final class QualityReportOperation {
+    /** Build steps never time out, even in a JVM whose Fuseki server set a global ARQ query timeout. */
+    private static final String NO_TIMEOUT = "-1";
+
     public enum Level { ERROR, WARN, INFO }
 
     /** @param prefixes declared to the checks as SHACL prefix declarations in graph {@link #PREFIX_GRAPH} */
@@ -61,7 +64,7 @@ public final class QualityReportOperation {
         for (Path p : files) {
             SparqlFiles f = SparqlFiles.read(p);
             Level level = Level.valueOf(f.header().getOrDefault("level", "ERROR").toUpperCase(Locale.ROOT));
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).set(org.apache.jena.query.ARQ.queryTimeout, NO_TIMEOUT).build()) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
                     QuerySolution s = rs.next();
