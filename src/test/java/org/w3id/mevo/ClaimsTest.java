@@ -140,4 +140,60 @@ class ClaimsTest {
         assertTrue(e.getMessage().contains("claims-cancer.tsv:" + line) && e.getMessage().contains("MEVO_1003999"),
                 e.getMessage());
     }
+
+    /** Number of (claim, value) pairs in a column of all claim tables: what a correct count must add up to. */
+    private static long tableValues(String column) throws Exception {
+        long n = 0;
+        try (var files = Files.list(TestKb.layout().tablesDir())) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("claims-.*\\.tsv")).toList()) {
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                int c = List.of(lines.get(0).split("\t", -1)).indexOf(column);
+                for (String line : lines.subList(2, lines.size())) {
+                    if (line.isBlank() || line.startsWith("#")) continue;
+                    String cell = line.split("\t", -1)[c].trim();
+                    if (!cell.isEmpty()) n += cell.split("\\s*\\|\\s*").length;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theClaimsPerCargoExampleCountsEachValueOnce() throws Exception {
+        long pairs = tableValues("cargo");
+        assertTrue(pairs > 50, "cargo values in the tables: " + pairs);
+        // the naive pattern sees every value twice: the OWL value individual and the flat class triple
+        assertEquals(2 * pairs, count("PREFIX mevo: <https://w3id.org/mevo/MEVO_> SELECT (COUNT(*) AS ?n) { ?c a mevo:0000078 ; mevo:0000033 ?v }"),
+                "the default graph holds each claim value as an individual and as a class");
+        String query = Files.readString(TestKb.layout().queriesDir().resolve("claims-per-cargo.rq"), StandardCharsets.UTF_8);
+        String[] rows = select(query).split("\r?\n");
+        java.util.Set<String> cargo = new java.util.HashSet<>();
+        long sum = 0;
+        for (int i = 1; i < rows.length; i++) {
+            String first = rows[i].substring(0, rows[i].indexOf(','));
+            assertTrue(cargo.add(first), "cargo listed twice: " + first);
+            assertTrue(!first.matches(".*MEVO_1\\d{6}-cargo-\\d+"), "a value individual was counted: " + first);
+            sum += Long.parseLong(rows[i].substring(rows[i].lastIndexOf(',') + 1).trim());
+        }
+        assertEquals(pairs, sum, "the example's counts add up to the (claim, cargo) pairs of the tables, each counted once");
+    }
+
+    /** Subjects a Lucene text query finds through the endpoint's text index. */
+    private static String textHits(String lucene) {
+        return select("PREFIX text: <http://jena.apache.org/text#>\n"
+                + "SELECT DISTINCT ?s WHERE { (?s ?score) text:query \"" + lucene + "\" }");
+    }
+
+    @Test
+    void textSearchFindsReferencesCurationNotesCitationProblemsAndIsolationTradeOffs() {
+        // a drug named only in a reference title, and an author named only in reference entries
+        assertTrue(textHits("docetaxel").contains("https://w3id.org/mevo/reference/154"), textHits("docetaxel"));
+        assertTrue(textHits("Sengupta").contains("https://w3id.org/mevo/reference/153"), textHits("Sengupta"));
+        // a word that occurs only in a citation-problem record (what the cited entry actually is)
+        assertTrue(textHits("Mississippi").contains("https://w3id.org/mevo/MEVO_1003009"), textHits("Mississippi"));
+        // a curation note of a claim
+        assertTrue(textHits("speculative").contains("https://w3id.org/mevo/MEVO_1000019"), textHits("speculative"));
+        // a limitation of an isolation method (polymer precipitation)
+        assertTrue(textHits("redissolve").contains("https://w3id.org/mevo/MEVO_0000710"), textHits("redissolve"));
+    }
 }
