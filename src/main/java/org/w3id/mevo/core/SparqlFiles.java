@@ -19,6 +19,14 @@ import org.apache.jena.query.QueryParseException;
  * {@code # key: value} header comments (level, title, question, ...).
  */
 public record SparqlFiles(Path path, String text, Map<String, String> header) {
+    /**
+     * Time limit of the build's own SPARQL (checks, flattening, service description). Set explicitly on every such
+     * execution because a Fuseki started in the same JVM (tests, {@code serve}) puts its endpoint timeout
+     * ({@code arq:queryTimeout} in fuseki-config) into ARQ's global context, which would otherwise cancel a slow
+     * check on a busy machine and fail the build for no fault of the data.
+     */
+    public static final long BUILD_QUERY_TIMEOUT_MINUTES = 10;
+
     private static final Pattern HEADER = Pattern.compile("^#\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s*(.*)$");
 
     public static SparqlFiles read(Path path) {

@@ -16,9 +16,6 @@ import org.w3id.mevo.core.StepLog;
  * graphs, default graph = their union); together they make the SPARQL 1.1 Service Description and VoID graph.
  */
 public final class DescribeOperation {
-    /** Build steps never time out, even in a JVM whose Fuseki server set a global ARQ query timeout. */
-    private static final String NO_TIMEOUT = "-1";
-
     public static final String GRAPH = Release.GRAPH_BASE + "void";
 
     public record Options(Path rulesDir) {}
@@ -39,7 +36,8 @@ public final class DescribeOperation {
         Graph out = GraphFactory.createDefaultGraph();
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(SparqlFiles.read(p).query()).set(org.apache.jena.query.ARQ.queryTimeout, NO_TIMEOUT).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(SparqlFiles.read(p).query()).initialTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES)
+                    .overallTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES).build()) {
                 qe.execConstruct().getGraph().find().forEach(out::add);
             }
             rules++;

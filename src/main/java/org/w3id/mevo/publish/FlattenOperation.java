@@ -16,9 +16,6 @@ import org.w3id.mevo.core.StepLog;
  * run over asserted + inferred; its triples join the direct triples the tables compiled.
  */
 public final class FlattenOperation {
-    /** Build steps never time out, even in a JVM whose Fuseki server set a global ARQ query timeout. */
-    private static final String NO_TIMEOUT = "-1";
-
     public record Options(Path rulesDir) {}
 
     private final StepLog log;
@@ -36,7 +33,8 @@ public final class FlattenOperation {
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
             SparqlFiles f = SparqlFiles.read(p);
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).set(org.apache.jena.query.ARQ.queryTimeout, NO_TIMEOUT).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).initialTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES)
+                    .overallTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES).build()) {
                 Model m = qe.execConstruct();
                 m.getGraph().find().forEach(flat::add);
             }

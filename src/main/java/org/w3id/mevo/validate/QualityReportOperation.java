@@ -23,9 +23,6 @@ import org.w3id.mevo.core.StepLog;
  * Any ERROR row fails the build.
  */
 public final class QualityReportOperation {
-    /** Build steps never time out, even in a JVM whose Fuseki server set a global ARQ query timeout. */
-    private static final String NO_TIMEOUT = "-1";
-
     public enum Level { ERROR, WARN, INFO }
 
     /** @param prefixes declared to the checks as SHACL prefix declarations in graph {@link #PREFIX_GRAPH} */
@@ -64,7 +61,8 @@ public final class QualityReportOperation {
         for (Path p : files) {
             SparqlFiles f = SparqlFiles.read(p);
             Level level = Level.valueOf(f.header().getOrDefault("level", "ERROR").toUpperCase(Locale.ROOT));
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).set(org.apache.jena.query.ARQ.queryTimeout, NO_TIMEOUT).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).initialTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES)
+                    .overallTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES).build()) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
                     QuerySolution s = rs.next();
