@@ -66,6 +66,13 @@ public final class ObsoleteRepair {
                 done.add(new Repair(t.getSubject().toString(), t.getPredicate().getURI(), o.getURI(), null));
             }
         }
+        // an import that still declares such an obsolete parent only because of the dropped link: the class goes too
+        // (the source marks it obsolete; a module re-extracted from the source would not contain it)
+        for (Node o : obsolete) {
+            if (replacedBy.containsKey(o) || g.contains(o, OWL2.deprecated.asNode(), Node.ANY)) continue;
+            if (g.find(Node.ANY, Node.ANY, o).hasNext()) continue;
+            g.find(o, Node.ANY, Node.ANY).toList().forEach(g::delete);
+        }
         done.sort(java.util.Comparator.comparing(Repair::obsolete).thenComparing(Repair::subject));
         return done;
     }
