@@ -58,7 +58,7 @@ public final class OboGraphsWriter {
             }
         });
         g.find(Node.ANY, RDFS.subPropertyOf.asNode(), Node.ANY).forEach(t -> {
-            if (t.getSubject().isURI() && t.getObject().isURI()) edges.add(edge(t.getSubject().getURI(), "is_a", t.getObject().getURI()));
+            if (t.getSubject().isURI() && t.getObject().isURI()) edges.add(edge(t.getSubject().getURI(), "subPropertyOf", t.getObject().getURI()));
         });
         g.find(Node.ANY, OWL2.inverseOf.asNode(), Node.ANY).forEach(t -> {
             if (t.getSubject().isURI() && t.getObject().isURI()) edges.add(edge(t.getSubject().getURI(), "inverseOf", t.getObject().getURI()));

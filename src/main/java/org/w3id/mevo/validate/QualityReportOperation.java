@@ -61,7 +61,10 @@ public final class QualityReportOperation {
         for (Path p : files) {
             SparqlFiles f = SparqlFiles.read(p);
             Level level = Level.valueOf(f.header().getOrDefault("level", "ERROR").toUpperCase(Locale.ROOT));
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).build()) {
+            // an explicit, generous bound: a Fuseki server started in the same JVM sets a global query timeout meant for
+            // HTTP requests, which must not cut a build's checks short on a loaded machine
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query())
+                    .timeout(10, java.util.concurrent.TimeUnit.MINUTES).build()) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
                     QuerySolution s = rs.next();
