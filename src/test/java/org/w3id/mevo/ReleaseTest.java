@@ -68,7 +68,7 @@ class ReleaseTest {
             String ontIri = o.getOntologyID().getOntologyIRI().orElseThrow().toString();
             String version = o.getOntologyID().getVersionIRI().orElseThrow().toString();
             assertTrue(ontIri.startsWith("https://w3id.org/mevo/"), f + ": " + ontIri);
-            assertTrue(version.matches("https://w3id\\.org/mevo/releases/\\d{4}-\\d{2}-\\d{2}/mevo-(full|base)\\.owl"), f + ": " + version);
+            assertTrue(version.matches("https://w3id\\.org/mevo/releases/\\d{4}-\\d{2}-\\d{2}/" + java.util.regex.Pattern.quote(f)), f + ": " + version);
         }
         String obo = Files.readString(r.resolve("mevo.obo"), StandardCharsets.UTF_8);
         assertTrue(obo.contains("data-version: https://w3id.org/mevo/releases/"), "OBO data-version");
@@ -98,5 +98,26 @@ class ReleaseTest {
         String report = Files.readString(TestKb.release().resolve("report.tsv"), StandardCharsets.UTF_8);
         assertTrue(report.startsWith("level\trule\tentity\tvalue\tlocation"));
         assertFalse(report.contains("\nERROR\t"), report);
+    }
+
+    @Test
+    void qualityGateCatchesWhatRobotReportCatches(@TempDir Path tmp) throws Exception {
+        // a broken copy: a class labelled like an external one it is declared equivalent to (ROBOT: duplicate_label),
+        // and an obsolete class used in a restriction (ROBOT: deprecated_class_reference)
+        ProjectLayout l = ProjectCopy.of(TestKb.layout(), tmp);
+        Path file = l.ontologyDir().resolve("components").resolve("isolation.ttl");
+        int line = Files.readAllLines(file, StandardCharsets.UTF_8).size() + 2;
+        ProjectCopy.append(file, "\n:0000767 a owl:Class ; owl:equivalentClass obo:CHMO_0001013 ; rdfs:label \"size-exclusion chromatography\" ;\n"
+                + "    obo:IAO_0000115 \"A copy of an external class.\" .\n"
+                + ":0000768 a owl:Class ; rdfs:subClassOf :0000700 ; rdfs:label \"obsolete test step\" ; obo:IAO_0000115 \"OBSOLETE. A retired step.\" ; owl:deprecated true .\n"
+                + ":0000769 a owl:Class ; rdfs:subClassOf :0000700 , [ a owl:Restriction ; owl:onProperty :0000762 ; owl:someValuesFrom :0000768 ] ;\n"
+                + "    rdfs:label \"test method\" ; obo:IAO_0000115 \"A method combined with a retired step.\" .\n");
+        MevoException e = assertThrows(MevoException.class,
+                () -> new Pipeline(StepLog.silent()).build(new Pipeline.Options(l, tmp.resolve("release"))));
+        String m = e.getMessage();
+        assertTrue(m.contains("duplicate_label: MEVO:0000767") && m.contains("ontology/components/isolation.ttl:" + line), m);
+        assertTrue(m.contains("deprecated_in_use: MEVO:0000769") && m.contains("MEVO_0000768 (deprecated)")
+                && m.contains("ontology/components/isolation.ttl:" + (line + 3)), m);
+        assertFalse(Files.exists(tmp.resolve("release")));
     }
 }

@@ -45,7 +45,15 @@ public final class CurateOperation {
         step = log.start("load");
         OntologySources sources = OntologySources.load(o.editFile(), Catalog.load(o.catalog()));
         Graph tbox = merge(sources);
-        step.done("files=" + sources.files().size() + " triples=" + tbox.size());
+        var repairs = ObsoleteRepair.repair(tbox);
+        step.done("files=" + sources.files().size() + " triples=" + tbox.size() + " obsolete-references-replaced=" + repairs.size());
+        if (!repairs.isEmpty()) {
+            java.util.Map<String, Long> perTerm = new java.util.TreeMap<>();
+            repairs.forEach(r -> perTerm.merge(prefixes.shorten(r.obsolete()) + " -> " + (r.replacement() == null
+                    ? "(subclass link of " + prefixes.shorten(r.subject()) + " dropped)" : prefixes.shorten(r.replacement())), 1L, Long::sum));
+            log.info("obsolete terms still named in the sources: replaced by their successor (IAO:0100001), or a subclass link "
+                    + "to an obsolete parent with no successor dropped; update the files that name them: " + perTerm);
+        }
 
         step = log.start("tables");
         TermResolver resolver = new TermResolver(tbox, prefixes);
@@ -67,6 +75,9 @@ public final class CurateOperation {
             records += c.records();
         }
         step.done("tables=" + tables.size() + " records=" + records + " abox-triples=" + abox.size());
+        // ontology terms: where they are curated (after the records, which keep their table rows)
+        Path root = o.editFile().toAbsolutePath().getParent() == null ? null : o.editFile().toAbsolutePath().getParent().getParent();
+        TermLocations.of(sources.paths().values(), root).forEach(locations::putIfAbsent);
         return new CuratedKb(sources.ontologyIri(), tbox, abox, flat, locations);
     }
 

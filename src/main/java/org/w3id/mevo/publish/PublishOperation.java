@@ -72,25 +72,30 @@ public final class PublishOperation {
             Graph inferredTbox = GraphFactory.createDefaultGraph(), inferredAbox = GraphFactory.createDefaultGraph();
             c.inferred().find().forEach(t -> (t.getPredicate().equals(RDF.type.asNode()) ? inferredAbox : inferredTbox).add(t));
 
+            // full: the reasoned ontology, reduced (no subclass link that another one implies), as ODK's reason + reduce
             Graph full = union(c.tbox(), inferredTbox);
-            header(full, c.ontologyIri(), "https://w3id.org/mevo/releases/" + date + "/mevo-full.owl", date);
+            int reduced = OboArtefacts.reduce(full);
+            String release = "https://w3id.org/mevo/releases/" + date + "/";
+            header(full, c.ontologyIri(), release + "mevo-full.owl", date);
             Graph fullCanon = canonical(full, o.prefixes());
             write(tmp, "mevo-full.owl", fullCanon, RDFFormat.RDFXML_PLAIN, files);
             write(tmp, "mevo-full.ttl", fullCanon, RDFFormat.TURTLE_BLOCKS, files);
-            write(tmp, Release.OWL_FILE, fullCanon, RDFFormat.RDFXML_PLAIN, files);
+            Graph main = OboArtefacts.copy(full);
+            header(main, c.ontologyIri(), release + Release.OWL_FILE, date);
+            write(tmp, Release.OWL_FILE, canonical(main, o.prefixes()), RDFFormat.RDFXML_PLAIN, files);
 
-            Graph base = base(c.tbox());
-            String baseIri = "https://w3id.org/mevo/mevo-base.owl";
-            renameHeader(base, c.ontologyIri(), baseIri);
-            header(base, baseIri, "https://w3id.org/mevo/releases/" + date + "/mevo-base.owl", date);
-            Graph baseCanon = canonical(base, o.prefixes());
-            write(tmp, "mevo-base.owl", baseCanon, RDFFormat.RDFXML_PLAIN, files);
+            // base: MEVO's own axioms of the reasoned, reduced ontology, with declarations, written by the OWL API
+            writeString(tmp, "mevo-base.owl", OboArtefacts.base(OboArtefacts.owl(full), "https://w3id.org/mevo/mevo-base.owl",
+                    release + "mevo-base.owl"), files);
 
-            Graph editable = union(c.tbox(), GraphFactory.createDefaultGraph());
-            header(editable, c.ontologyIri(), "https://w3id.org/mevo/releases/" + date + "/mevo.obo", date);
-            writeString(tmp, "mevo.obo", obo(editable), files);
-            writeString(tmp, "mevo.json", OboGraphsWriter.write(canonical(editable, o.prefixes()), c.ontologyIri(),
-                    "https://w3id.org/mevo/releases/" + date + "/mevo.json"), files);
+            Graph oboGraph = OboArtefacts.copy(full);
+            header(oboGraph, c.ontologyIri(), release + "mevo.obo", date);
+            writeString(tmp, "mevo.obo", OboArtefacts.obo(OboArtefacts.owl(oboGraph)), files);
+            Graph jsonGraph = OboArtefacts.copy(full);
+            header(jsonGraph, c.ontologyIri(), release + "mevo.json", date);
+            writeString(tmp, "mevo.json", OboGraphsWriter.write(canonical(jsonGraph, o.prefixes()), c.ontologyIri(),
+                    release + "mevo.json"), files);
+            log.info("publish: full reduced by " + reduced + " redundant subclass links (the served inferred graph keeps the closure)");
 
             Graph claims = union(c.abox(), inferredAbox);
             Graph claimsCanon = canonical(claims, o.prefixes());
@@ -171,20 +176,6 @@ public final class PublishOperation {
         Graph c = CanonicalBlankNodes.relabel(g);
         c.getPrefixMapping().setNsPrefixes(prefixes).setNsPrefixes(PrefixMapping.Standard);
         return c;
-    }
-
-    private static String obo(Graph full) {
-        Graph noAbox = GraphFactory.createDefaultGraph();
-        full.find().forEach(noAbox::add);
-        OWLOntology ont = OwlBridge.toOwlApi(noAbox, OWLManager.createOWLOntologyManager());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ont.getOWLOntologyManager().saveOntology(ont, new OBODocumentFormat(), out);
-        } catch (OWLOntologyStorageException e) {
-            throw new MevoException("cannot write OBO format: " + e.getMessage(), e);
-        }
-        // the OBO writer stamps no date of its own; keep the stanza order it gives (sorted by id)
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static void write(Path dir, String name, Graph g, RDFFormat format, List<String> files) throws IOException {
