@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
@@ -39,10 +38,13 @@ import org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct;
 import org.apache.jena.sparql.expr.aggregate.Aggregator;
 import org.apache.jena.vocabulary.XSD;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.mevo.core.SparqlFiles;
 import org.w3id.mevo.support.Http;
+import org.w3id.mevo.support.Prerequisites;
+import org.w3id.mevo.support.Processes;
 import org.w3id.mevo.support.TestKb;
 
 /**
@@ -60,6 +62,7 @@ import org.w3id.mevo.support.TestKb;
  * </ul>
  * Everything else (variables, row counts, IRIs, datatypes, strings, unbound cells, ASK answers) must be equal.
  */
+@Tag("system")
 class OxigraphComparisonTest {
 
     /** Every normalisation applied before comparing, with the reason it is representational and not an answer. */
@@ -92,6 +95,11 @@ class OxigraphComparisonTest {
     Stream<DynamicTest> everyQueryGivesTheSameAnswerOnOxigraphAndFuseki(@TempDir Path tmp) throws Exception {
         Path root = TestKb.layout().root();
         Path tool = root.resolve(TOOL);
+        Prerequisites.require(Prerequisites.onPath("node"), "Node.js ('node' on the PATH)",
+                "install Node.js 18+ with npm (Debian: apt-get install nodejs npm); ./mevo test then installs Oxigraph");
+        if (!Files.isRegularFile(tool.resolve("node_modules/oxigraph/package.json")))
+            Prerequisites.require(Prerequisites.onPath("npm"), "npm ('npm' on the PATH, to install " + TOOL + "/node_modules)",
+                    "install npm (Debian: apt-get install npm)");
         ensureNodeModules(tool, tmp);
         Path out = tmp.resolve("oxigraph");
         Path log = tmp.resolve("compare.log");
@@ -331,13 +339,7 @@ class OxigraphComparisonTest {
 
     private static int run(List<String> cmd, Path dir, Path log, long timeoutMinutes)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail(String.join(" ", cmd) + " did not finish within " + timeoutMinutes + " min");
-        }
-        return p.exitValue();
+        return Processes.runLogged(cmd, dir, log, java.time.Duration.ofMinutes(timeoutMinutes));
     }
 
     private static Map<String, String> quirks(String... kv) {
