@@ -91,15 +91,27 @@ class OxigraphComparisonTest {
     private static final long NPM_TIMEOUT_MIN = 10;
     private static final long COMPARE_TIMEOUT_MIN = 5;
 
-    @TestFactory
-    Stream<DynamicTest> everyQueryGivesTheSameAnswerOnOxigraphAndFuseki(@TempDir Path tmp) throws Exception {
-        Path root = TestKb.layout().root();
-        Path tool = root.resolve(TOOL);
+    /** Node.js runs Oxigraph; npm installs it when tools/oxigraph-compare/node_modules lacks it. */
+    static boolean nodeToolsPresent() {
+        return Prerequisites.onPath("node") && (Prerequisites.onPath("npm")
+                || Files.isRegularFile(TestKb.layout().root().resolve(TOOL).resolve("node_modules/oxigraph/package.json")));
+    }
+
+    /** Skips (outside CI) or fails (under CI) naming the missing tool. */
+    static void nodeIsInstalled() {
         Prerequisites.require(Prerequisites.onPath("node"), "Node.js ('node' on the PATH)",
                 "install Node.js 18+ with npm (Debian: apt-get install nodejs npm); ./mevo test then installs Oxigraph");
-        if (!Files.isRegularFile(tool.resolve("node_modules/oxigraph/package.json")))
+        if (!Files.isRegularFile(TestKb.layout().root().resolve(TOOL).resolve("node_modules/oxigraph/package.json")))
             Prerequisites.require(Prerequisites.onPath("npm"), "npm ('npm' on the PATH, to install " + TOOL + "/node_modules)",
                     "install npm (Debian: apt-get install npm)");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyQueryGivesTheSameAnswerOnOxigraphAndFuseki(@TempDir Path tmp) throws Exception {
+        // a missing tool is reported as one skipped (or, under CI, failed) test that names it
+        if (!nodeToolsPresent()) return Stream.of(DynamicTest.dynamicTest("Node.js and npm are installed", OxigraphComparisonTest::nodeIsInstalled));
+        Path root = TestKb.layout().root();
+        Path tool = root.resolve(TOOL);
         ensureNodeModules(tool, tmp);
         Path out = tmp.resolve("oxigraph");
         Path log = tmp.resolve("compare.log");
