@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -27,8 +26,11 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.w3id.mevo.support.Await;
 import org.w3id.mevo.support.Http;
+import org.w3id.mevo.support.Prerequisites;
 import org.w3id.mevo.support.TestKb;
 
 /**
@@ -37,6 +39,7 @@ import org.w3id.mevo.support.TestKb;
  * example → run it → results table; and an entity page with its claims' PubMed links (checked, never followed).
  * Prerequisite: tools/test-setup.sh (installs chromium and chromium-driver). All waits are bounded.
  */
+@Tag("system")
 class BrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -53,7 +56,7 @@ class BrowserTest {
     @BeforeAll
     static void startBrowser() throws Exception {
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER))
-            assertTrue(Files.isExecutable(p), p + " is missing; run `bash tools/test-setup.sh` (as root) to install chromium and chromium-driver");
+            Prerequisites.require(Files.isExecutable(p), p.toString(), "run `bash tools/test-setup.sh` (as root) to install chromium and chromium-driver");
         String base = TestKb.baseUrl(); // build + start the KB before the browser, so its start-up time is not charged to browser waits
         Path dir = TestKb.layout().root().resolve("target").resolve("browser");
         Files.createDirectories(dir);
@@ -63,7 +66,7 @@ class BrowserTest {
         driverUrl = "http://127.0.0.1:" + port;
         driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("chromedriver.log").toFile()).start();
-        waitFor("chromedriver /status ready on port " + port, WAIT, () -> {
+        Await.until("chromedriver /status ready on port " + port, WAIT, () -> {
             if (!driver.isAlive()) fail("chromedriver exited with " + driver.exitValue() + "; see target/browser/chromedriver.log");
             try {
                 JsonObject st = JSON.parse(http("GET", "/status", null).body());
@@ -139,8 +142,8 @@ class BrowserTest {
         assertTrue(attribute(link, "href").endsWith("/query.html"), "landing page links the query page: " + attribute(link, "href"));
 
         click(link);
-        waitFor("the query page to open", WAIT, () -> url().endsWith("/query.html") ? Boolean.TRUE : null);
-        int options = waitFor("#examples to be filled from the endpoint (> 30 options)", WAIT, () -> {
+        Await.until("the query page to open", WAIT, () -> url().endsWith("/query.html") ? Boolean.TRUE : null);
+        int options = Await.until("#examples to be filled from the endpoint (> 30 options)", WAIT, () -> {
             int n = findAll("#examples option").size();
             return n > 30 ? n : null;
         });
@@ -148,7 +151,7 @@ class BrowserTest {
 
         click(find("#examples option[value='ev-subtype-sizes']"));
         String fileText = Files.readString(TestKb.layout().queriesDir().resolve("ev-subtype-sizes.rq"), StandardCharsets.UTF_8);
-        String query = waitFor("choosing the example to fill the query box", WAIT, () -> {
+        String query = Await.until("choosing the example to fill the query box", WAIT, () -> {
             String v = property(find("#query"), "value");
             return v.contains("mevo:0000022") ? v : null;
         });
@@ -156,7 +159,7 @@ class BrowserTest {
         assertTrue(text(find("#question")).startsWith("Which extracellular vesicle subtypes"), "the example's question is shown");
 
         click(find("#run"));
-        int rows = waitFor("result rows in #result-table (or an error)", WAIT, () -> {
+        int rows = Await.until("result rows in #result-table (or an error)", WAIT, () -> {
             String err = text(find("#error"));
             if (!err.isBlank()) fail("the query page reports an error: " + err);
             int n = findAll("#result-table tr.result-row").size();
@@ -292,28 +295,5 @@ class BrowserTest {
 
     private static String value(JsonObject binding, String var) {
         return binding.get(var).getAsObject().get("value").getAsString().value();
-    }
-
-    /** Polls until probe returns non-null (every 200 ms, at most max); probe may fail() to stop early. */
-    private static <T> T waitFor(String what, Duration max, Supplier<T> probe) {
-        long deadline = System.nanoTime() + max.toNanos();
-        RuntimeException last = null;
-        while (true) {
-            try {
-                T t = probe.get();
-                if (t != null) return t;
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            if (System.nanoTime() > deadline)
-                throw new AssertionError("timed out after " + max.toSeconds() + " s waiting for " + what
-                        + (last == null ? "" : " (last error: " + last.getMessage() + ")"));
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
     }
 }

@@ -36,6 +36,7 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.w3id.mevo.core.SparqlFiles;
 import org.w3id.mevo.support.Http;
 import org.w3id.mevo.support.TestKb;
@@ -48,6 +49,7 @@ import org.w3id.mevo.support.TestKb;
  * JVM) and thread count stay bounded. SERVICE calls are only ever aimed at loopback addresses where no endpoint runs
  * (127.0.0.2:9, localhost:1, ...); the allow-list must refuse them before any connection is attempted.
  */
+@Tag("system")
 class HostileInputTest {
     private static final long SEED = 0x4D45564FL; // "MEVO"
     private static final int THREADS = 4;

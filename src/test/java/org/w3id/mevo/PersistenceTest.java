@@ -33,6 +33,9 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.w3id.mevo.support.Await;
+import org.w3id.mevo.support.Processes;
 import org.w3id.mevo.core.ProjectLayout;
 import org.w3id.mevo.core.StepLog;
 import org.w3id.mevo.publish.Release;
@@ -48,6 +51,7 @@ import org.w3id.mevo.support.TestKb;
  * old release or wholly the new one, never a mix, never an error), and a server killed with SIGKILL in the middle of a
  * reload restarts serving the previously published database intact.
  */
+@Tag("system")
 class PersistenceTest {
     /** A word only release B has: in the summary of its one extra claim. */
     static final String MARKER = "zebrafishreloadmarker";
@@ -183,7 +187,7 @@ class PersistenceTest {
                 clients.add(c);
                 c.start();
             }
-            waitFor(Duration.ofSeconds(60), () -> answers.size() >= 20, "answers before the reload");
+            Await.condition(Duration.ofSeconds(60), () -> answers.size() >= 20, "answers before the reload");
 
             swapRelease(served, releaseB);
             HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(base + LiveDatabase.RELOAD_PATH))
@@ -192,7 +196,7 @@ class PersistenceTest {
             assertEquals(200, r.statusCode(), r.body());
             assertTrue(r.body().contains("\"reloaded\""), r.body());
             long done = reloadDone.get();
-            waitFor(Duration.ofSeconds(60), () -> answers.stream().filter(x -> x[0] > done).count() >= 20, "answers after the reload");
+            Await.condition(Duration.ofSeconds(60), () -> answers.stream().filter(x -> x[0] > done).count() >= 20, "answers after the reload");
             stop.set(true);
             for (Thread c : clients) c.join(60_000);
             for (Thread c : clients) assertFalse(c.isAlive(), "client thread did not finish");
@@ -208,7 +212,7 @@ class PersistenceTest {
             assertEquals(200, Http.get(base + "/MEVO_1000999", "text/turtle").statusCode(), "entity pages switched too");
             String secondDb = current(data);
             assertNotEquals(firstDb, secondDb, "CURRENT names the new database");
-            waitFor(Duration.ofSeconds(60), () -> !Files.exists(data.resolve(firstDb)), "the old database to be deleted");
+            Await.condition(Duration.ofSeconds(60), () -> !Files.exists(data.resolve(firstDb)), "the old database to be deleted");
             assertEquals(List.of(secondDb), databases(data));
 
             HttpResponse<String> again = Http.send(HttpRequest.newBuilder(URI.create(base + LiveDatabase.RELOAD_PATH))
@@ -250,7 +254,7 @@ class PersistenceTest {
             trigger.start();
             // the load has begun when its new folder appears; the test hook then holds the write transaction open
             // for 4 s after the last quad was read, so killing 0.5 s later lands in the middle of the load
-            waitFor(Duration.ofSeconds(60), () -> databases(data).size() > 1, "the reload to start loading");
+            Await.condition(Duration.ofSeconds(60), () -> databases(data).size() > 1, "the reload to start loading");
             String loading = databases(data).stream().filter(d -> !d.equals(published)).findFirst().orElseThrow();
             Thread.sleep(500);
             first.destroyForcibly();
@@ -275,7 +279,7 @@ class PersistenceTest {
             }
             // the stored database is older than the release: the restarted server reloads B in the background
             List<String> seen = new ArrayList<>();
-            waitFor(Duration.ofSeconds(180), () -> {
+            Await.condition(Duration.ofSeconds(180), () -> {
                 Probe x = probe(base2);
                 if (x.status() != 200 || !(x.row().equals(rowA) || x.row().equals(rowB))) seen.add(x.status() + " " + x.body());
                 return x.row().equals(rowB);
@@ -283,7 +287,7 @@ class PersistenceTest {
             assertEquals(List.of(), seen, "while it reloads, every answer is A or B");
             assertEquals(quadsB, count(base2));
             String now = current(data);
-            waitFor(Duration.ofSeconds(60), () -> databases(data).equals(List.of(now)), "only the served database to remain");
+            Await.condition(Duration.ofSeconds(60), () -> databases(data).equals(List.of(now)), "only the served database to remain");
         } finally {
             for (Process p : new Process[] {first, second}) {
                 if (p == null) continue;
@@ -357,8 +361,7 @@ class PersistenceTest {
                 "-D" + PersistentStore.LOAD_DELAY_PROPERTY + "=" + loadDelayMs, "-cp", cp, "org.w3id.mevo.cli.Main",
                 "serve", "--persistent", "--data", data.toString(), "--port", Integer.toString(port), "--localhost",
                 "--release", release.toString(), "--no-build");
-        return new ProcessBuilder(cmd).directory(TestKb.layout().root().toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return Processes.startLogged(cmd, TestKb.layout().root(), log);
     }
 
     static void awaitServing(Process p, String base, Path log) throws Exception {
@@ -382,13 +385,5 @@ class PersistenceTest {
     static String tail(Path log) throws IOException {
         List<String> l = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", l.subList(Math.max(0, l.size() - 40), l.size()));
-    }
-
-    static void waitFor(Duration max, java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) fail("timed out after " + max.toSeconds() + " s waiting for " + what);
-            Thread.sleep(50);
-        }
     }
 }

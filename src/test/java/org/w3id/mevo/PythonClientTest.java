@@ -6,23 +6,25 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.SparqlFiles;
 import org.w3id.mevo.support.ExpectedResults;
+import org.w3id.mevo.support.Prerequisites;
+import org.w3id.mevo.support.Processes;
 import org.w3id.mevo.support.TestKb;
 
 /**
@@ -30,23 +32,25 @@ import org.w3id.mevo.support.TestKb;
  * test server: its three example questions must come back with the rows in queries/NAME.expected.tsv.
  * Prerequisite: tools/test-setup.sh (installs python3-sparqlwrapper).
  */
+@Tag("system")
 class PythonClientTest {
     private static final String PYTHON = "/usr/bin/python3";
     private static final String SCRIPT = "examples/python/mevo_client.py";
     private static final List<String> QUERIES = List.of("ev-subtype-sizes", "claims-targeting-pten", "citation-mismatches");
     private static final long TIMEOUT_S = 120;
 
-    record Run(int exit, String out, String err) {}
-
     @BeforeAll
     static void pythonHasSparqlWrapper() throws Exception {
-        Run r = run(List.of(PYTHON, "-c", "import SPARQLWrapper"));
-        assertEquals(0, r.exit(), "Debian's python3 cannot import SPARQLWrapper; run `bash tools/test-setup.sh` (as root): " + r.err());
+        Prerequisites.require(Files.isExecutable(Path.of(PYTHON)), PYTHON, "install Debian's python3 and python3-sparqlwrapper"
+                + " (`bash tools/test-setup.sh` as root)");
+        Processes.Result r = run(List.of(PYTHON, "-c", "import SPARQLWrapper"));
+        Prerequisites.require(r.exit() == 0, "Python's SPARQLWrapper (" + PYTHON + " cannot import it: " + r.err().trim() + ")",
+                "run `bash tools/test-setup.sh` (as root) to install Debian's python3-sparqlwrapper");
     }
 
     @Test
     void jsonModeReturnsTheExpectedRowsOfTheThreeExampleQuestions() throws Exception {
-        Run r = run(List.of(PYTHON, SCRIPT, TestKb.sparqlUrl(), "--json"));
+        Processes.Result r = run(List.of(PYTHON, SCRIPT, TestKb.sparqlUrl(), "--json"));
         assertEquals(0, r.exit(), "mevo_client.py --json failed:\n" + r.err() + "\n" + r.out());
         JsonObject all = JSON.parse(r.out());
         Prefixes prefixes = TestKb.prefixes();
@@ -66,7 +70,7 @@ class PythonClientTest {
 
     @Test
     void tableModePrintsEachQuestionAsATable() throws Exception {
-        Run r = run(List.of(PYTHON, SCRIPT, TestKb.sparqlUrl()));
+        Processes.Result r = run(List.of(PYTHON, SCRIPT, TestKb.sparqlUrl()));
         assertEquals(0, r.exit(), r.err());
         for (String name : QUERIES) assertTrue(r.out().contains("== " + name + " ("), "table for " + name + ":\n" + r.out());
         assertTrue(r.out().contains("MEVO:0000102") && r.out().contains("exosome"), "IRIs shortened to CURIEs:\n" + r.out());
@@ -77,7 +81,7 @@ class PythonClientTest {
     void unreachableEndpointIsReportedWithANonZeroExit() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
-        Run r = run(List.of(PYTHON, SCRIPT, "http://127.0.0.1:" + port + "/mevo/sparql", "--json"));
+        Processes.Result r = run(List.of(PYTHON, SCRIPT, "http://127.0.0.1:" + port + "/mevo/sparql", "--json"));
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("error: query ev-subtype-sizes"), r.err());
     }
@@ -104,27 +108,12 @@ class PythonClientTest {
         return out;
     }
 
-    private static Run run(List<String> cmd) throws IOException, InterruptedException {
-        Path dir = TestKb.layout().root().resolve("target").resolve("python-client");
-        Files.createDirectories(dir);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(TestKb.layout().root().toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("PYTHONIOENCODING", "utf-8");
-        pb.environment().remove("http_proxy");
-        pb.environment().remove("HTTP_PROXY");
-        pb.environment().put("no_proxy", "127.0.0.1,localhost");
-        try {
-            Process p = pb.start();
-            if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                fail("timed out after " + TIMEOUT_S + " s: " + cmd + "\n" + Files.readString(err, StandardCharsets.UTF_8));
-            }
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private static Processes.Result run(List<String> cmd) throws IOException, InterruptedException {
+        return Processes.run(cmd, TestKb.layout().root(), Duration.ofSeconds(TIMEOUT_S), env -> {
+            env.put("PYTHONIOENCODING", "utf-8");
+            env.remove("http_proxy");
+            env.remove("HTTP_PROXY");
+            env.put("no_proxy", "127.0.0.1,localhost");
+        });
     }
 }
