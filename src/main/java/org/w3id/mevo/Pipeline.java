@@ -110,9 +110,7 @@ public final class Pipeline {
             for (Path dir : List.of(l.ontologyDir(), l.queriesDir())) {
                 if (!Files.isDirectory(dir)) continue;
                 try (Stream<Path> s = Files.walk(dir)) {
-                    List<Path> files = s.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().endsWith(org.w3id.mevo.curate.ImportTerms.MODULE_SUFFIX))
-                            .sorted().toList();
+                    List<Path> files = s.filter(Files::isRegularFile).sorted().toList();
                     for (Path p : files) {
                         md.update(l.root().relativize(p).toString().getBytes(StandardCharsets.UTF_8));
                         md.update(Files.readAllBytes(p));

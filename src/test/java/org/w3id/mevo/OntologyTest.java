@@ -51,7 +51,7 @@ class OntologyTest {
         TestKb.release();
         CuratedKb kb = new CurateOperation(StepLog.silent()).run(
                 new CurateOperation.Options(TestKb.layout().editFile(), TestKb.layout().catalog(),
-                        TestKb.layout().prefixes(), TestKb.layout().importsDir(), List.of(), false));
+                        TestKb.layout().prefixes(), TestKb.layout().importsDir(), List.of()));
         Graph tbox = kb.tbox();
         String q = """
                 PREFIX owl: <http://www.w3.org/2002/07/owl#>

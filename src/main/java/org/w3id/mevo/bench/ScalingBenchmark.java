@@ -43,7 +43,7 @@ public final class ScalingBenchmark {
             resetPeaks();
             long t0 = System.nanoTime();
             CuratedKb kb = new CurateOperation(StepLog.silent()).run(new CurateOperation.Options(l.editFile(), l.catalog(), l.prefixes(),
-                    l.importsDir(), List.of(l.tablesDir(), l.referencesDir()), true));
+                    l.importsDir(), List.of(l.tablesDir(), l.referencesDir())));
             long curateMs = (System.nanoTime() - t0) / 1_000_000;
             long individuals = kb.abox().find(org.apache.jena.graph.Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(),
                     org.apache.jena.vocabulary.OWL2.NamedIndividual.asNode()).toList().size();

@@ -38,8 +38,11 @@ public final class Main {
               query FILE.rq         run a SPARQL query against the built release, without a server
                   --format F          table (default), tsv, csv, json, xml, curies
                   --release DIR       query this release folder
-              refresh-imports       fill the term tables' source parents from source ontology files (ODK style)
-                  --sources DIR       folder of .obo / functional-syntax .owl files (e.g. ../shared/ontologies)
+              refresh-imports       regenerate every ontology/imports/*_import.ttl (and components/external-placements.ttl)
+                                    from the pinned sources in ontology/imports/sources.tsv; needs apt-get for
+                                    the Debian packages (GO.db, org.Hs.eg.db); the build itself never refreshes
+                  --sources DIR       folder holding the pinned source files named in sources.tsv
+                  --cache DIR         where the Debian packages are fetched and unpacked (default target/import-sources)
               resolve-ids           ask NCBI E-utilities for PMIDs/DOIs the reference table lacks (needs internet);
                                     writes proposals (proposed_pmid, proposed_doi, proposal_origin), never
                                     overwrites a confirmed value
@@ -184,9 +187,12 @@ public final class Main {
             case "refresh-imports" -> {
                 a.noPositionals();
                 Path sources = Path.of(a.option("sources").orElseThrow(() -> new MevoException(
-                        "refresh-imports needs --sources DIR (folder of source ontology files, e.g. ../shared/ontologies)")));
-                new org.w3id.mevo.curate.RefreshImportsOperation(log).run(new org.w3id.mevo.curate.RefreshImportsOperation.Options(
-                        layout.importsDir(), sources, layout.prefixes()));
+                        "refresh-imports needs --sources DIR (the folder holding the pinned source files named in ontology/imports/sources.tsv)")));
+                Path cache = Path.of(a.option("cache").orElse("target/import-sources"));
+                var r = new org.w3id.mevo.curate.RefreshImportsOperation(log).run(new org.w3id.mevo.curate.RefreshImportsOperation.Options(
+                        layout.importsDir(), sources, cache, layout.prefixes(),
+                        layout.ontologyDir().resolve("components").resolve("external-placements.ttl")));
+                log.info("refresh-imports took " + r.ms() + " ms");
                 return 0;
             }
             case "resolve-ids" -> {

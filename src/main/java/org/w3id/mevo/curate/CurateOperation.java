@@ -18,15 +18,18 @@ import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.ProjectLayout;
 import org.w3id.mevo.core.StepLog;
 
-/** Curate: refresh the import module, load the edit file with its imports, compile the tables. */
+/**
+ * Curate: load the edit file with its imports (the committed import modules: the build never regenerates them,
+ * {@code ./mevo refresh-imports} does), check that every term of the term tables is in its module and placed as the
+ * table says, compile the tables.
+ */
 public final class CurateOperation {
 
     /** @param tableDirs folders whose *.tsv files are template tables (claims, references, trials) */
-    public record Options(Path editFile, Path catalog, Path prefixes, Path importsDir, List<Path> tableDirs,
-                          boolean refreshImportModule) {
+    public record Options(Path editFile, Path catalog, Path prefixes, Path importsDir, List<Path> tableDirs) {
         public static Options of(ProjectLayout layout) {
             return new Options(layout.editFile(), layout.catalog(), layout.prefixes(), layout.importsDir(),
-                    List.of(layout.tablesDir(), layout.referencesDir()), true);
+                    List.of(layout.tablesDir(), layout.referencesDir()));
         }
     }
 
@@ -35,14 +38,8 @@ public final class CurateOperation {
     public CurateOperation(StepLog log) { this.log = log; }
 
     public CuratedKb run(Options o) {
-        var step = log.start("imports");
+        var step = log.start("load");
         Prefixes prefixes = Prefixes.load(o.prefixes());
-        var modules = ImportTerms.read(o.importsDir(), prefixes);
-        int changed = o.refreshImportModule() ? ImportTerms.writeModules(modules, o.importsDir(), prefixes) : 0;
-        step.done("terms=" + modules.values().stream().mapToInt(List::size).sum() + " modules=" + modules.size()
-                + " rewritten=" + changed);
-
-        step = log.start("load");
         OntologySources sources = OntologySources.load(o.editFile(), Catalog.load(o.catalog()));
         Graph tbox = merge(sources);
         var repairs = ObsoleteRepair.repair(tbox);
@@ -54,6 +51,11 @@ public final class CurateOperation {
             log.info("obsolete terms still named in the sources: replaced by their successor (IAO:0100001), or a subclass link "
                     + "to an obsolete parent with no successor dropped; update the files that name them: " + perTerm);
         }
+
+        step = log.start("imports");
+        var modules = ImportTerms.read(o.importsDir(), prefixes);
+        checkModules(modules, sources, prefixes);
+        step.done("terms=" + modules.values().stream().mapToInt(List::size).sum() + " modules=" + modules.size());
 
         step = log.start("tables");
         TermResolver resolver = new TermResolver(tbox, prefixes);
@@ -79,6 +81,27 @@ public final class CurateOperation {
         Path root = o.editFile().toAbsolutePath().getParent() == null ? null : o.editFile().toAbsolutePath().getParent().getParent();
         TermLocations.of(sources.paths().values(), root).forEach(locations::putIfAbsent);
         return new CuratedKb(sources.ontologyIri(), tbox, abox, flat, locations);
+    }
+
+    /**
+     * Every listed term must be a class in its committed module, and its mevo_parent placement must be in the bridge
+     * component: otherwise the table was edited without running {@code ./mevo refresh-imports}.
+     */
+    static void checkModules(java.util.Map<String, List<ImportTerms.Term>> modules, OntologySources sources, Prefixes prefixes) {
+        Graph bridge = sources.files().get(RefreshImportsOperation.PLACEMENTS_IRI);
+        for (var e : modules.entrySet()) {
+            Graph module = sources.files().get(ImportTerms.moduleIri(e.getKey()));
+            for (ImportTerms.Term t : e.getValue()) {
+                Node term = NodeFactory.createURI(t.iri());
+                if (module == null || !module.contains(term, org.apache.jena.vocabulary.RDF.type.asNode(), OWL2.Class.asNode()))
+                    throw new org.w3id.mevo.core.CurationException(t.file(), t.line(), "column 'id'", t.id() + " is not in "
+                            + e.getKey() + ImportTerms.MODULE_SUFFIX + " (or the module is not imported): run ./mevo refresh-imports");
+                if (t.mevoParentIri() != null && (bridge == null || !bridge.contains(term,
+                        org.apache.jena.vocabulary.RDFS.subClassOf.asNode(), NodeFactory.createURI(t.mevoParentIri()))))
+                    throw new org.w3id.mevo.core.CurationException(t.file(), t.line(), "column 'mevo_parent'", t.id() + " is not placed under "
+                            + prefixes.shorten(t.mevoParentIri()) + " in components/external-placements.ttl: run ./mevo refresh-imports");
+            }
+        }
     }
 
     /** Union of all files; component headers and owl:imports are dropped so the result is one ontology. */
