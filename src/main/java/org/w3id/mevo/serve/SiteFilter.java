@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -22,7 +24,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
 /**
- * The pages around the SPARQL endpoint: dereferenceable MEVO IRIs ({@code /MEVO_0000102}, {@code /reference/88},
+ * The pages around the SPARQL endpoint: the service description at each query endpoint (GET without {@code query});
+ * dereferenceable MEVO IRIs ({@code /MEVO_0000102}, {@code /reference/88},
  * {@code /examples/NAME}) as HTML, Turtle or JSON-LD by content negotiation; {@code /void} (service description and
  * VoID); {@code /download/FILE} (release artefacts); and {@code /ui/...} API calls of Fuseki's UI, redirected to the
  * server root where Fuseki answers them.
@@ -36,6 +39,9 @@ public final class SiteFilter implements Filter {
     private final EntityPages pages;
     private final Path releaseDir;
     private final String voidGraph;
+    private volatile java.util.Set<String> endpoints;
+    /** The endpoint IRI in the published service description; a served copy names the URL it was fetched from. */
+    static final String PUBLIC_ENDPOINT = EntityPages.BASE + "sparql";
 
     /** @param dataset supplies the served dataset once the server is built */
     public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph) {
@@ -63,6 +69,7 @@ public final class SiteFilter implements Filter {
         var d = DOWNLOAD.matcher(path);
         if (d.matches()) { download(resp, d.group(1)); return; }
         if (path.equals("/void")) { describe(req, resp); return; }
+        if (req.getParameter("query") == null && queryEndpoints(req).contains(path)) { serviceDescription(req, resp, path); return; }
         chain.doFilter(request, response);
     }
 
@@ -111,6 +118,59 @@ public final class SiteFilter implements Filter {
         resp.setContentType(contentType(format));
         resp.setHeader("Access-Control-Allow-Origin", "*");
         try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, format); }
+    }
+
+    /** Paths of the SPARQL query endpoints Fuseki serves ({@code /mevo/sparql}, {@code /mevo/query}, {@code /mevo}), read once from Fuseki's registry. */
+    private java.util.Set<String> queryEndpoints(HttpServletRequest req) {
+        java.util.Set<String> eps = endpoints;
+        if (eps != null) return eps;
+        eps = new java.util.HashSet<>();
+        var registry = org.apache.jena.fuseki.server.DataAccessPointRegistry.get(req.getServletContext());
+        if (registry == null) return java.util.Set.of(); // not yet set up: no caching of the empty answer
+        for (var dap : registry.accessPoints()) {
+            String ds = dap.getName().startsWith("/") ? dap.getName() : "/" + dap.getName();
+            for (var ep : dap.getDataService().getEndpoints(org.apache.jena.fuseki.server.Operation.Query))
+                eps.add(ep.getName() == null || ep.getName().isEmpty() ? ds : ds + "/" + ep.getName());
+        }
+        endpoints = java.util.Set.copyOf(eps);
+        return endpoints;
+    }
+
+    /**
+     * SPARQL 1.1 Service Description at the endpoint URL itself (GET without {@code query}): the published description
+     * (graph {@link #voidGraph}, SD and VoID together) with the public endpoint IRI replaced by the URL that was asked,
+     * plus {@code rdfs:seeAlso} to {@code /void}. Turtle by default; JSON-LD, RDF/XML or N-Triples by {@code Accept}.
+     * A browser (Accept: text/html) is sent to the query page instead.
+     */
+    private void serviceDescription(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+        String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
+        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Access-Control-Allow-Origin", "*");
+        RDFFormat rdf = rdfFormat(accept);
+        if (rdf == null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html")) {
+            resp.setStatus(303);
+            resp.setHeader("Location", req.getContextPath() + "/query.html");
+            return;
+        }
+        if (rdf == null) rdf = RDFFormat.TURTLE;
+        String base = req.getScheme() + "://" + req.getHeader("Host") + req.getContextPath();
+        if (req.getHeader("Host") == null) base = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + req.getContextPath();
+        Node here = NodeFactory.createURI(base + path);
+        Node published = NodeFactory.createURI(PUBLIC_ENDPOINT);
+        Graph g = Txn.calculateRead(dsg, () -> {
+            Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            dsg.getGraph(NodeFactory.createURI(voidGraph)).find().forEach(t -> copy.add(Triple.create(
+                    t.getSubject().equals(published) ? here : t.getSubject(), t.getPredicate(),
+                    t.getObject().equals(published) ? here : t.getObject())));
+            return copy;
+        });
+        g.add(Triple.create(here, org.apache.jena.vocabulary.RDFS.seeAlso.asNode(), NodeFactory.createURI(base + "/void")));
+        g.getPrefixMapping().setNsPrefix("sd", "http://www.w3.org/ns/sparql-service-description#")
+                .setNsPrefix("void", "http://rdfs.org/ns/void#").setNsPrefix("dcterms", "http://purl.org/dc/terms/")
+                .setNsPrefix("formats", "http://www.w3.org/ns/formats/").setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+        resp.setStatus(200);
+        resp.setContentType(contentType(rdf));
+        try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, rdf); }
     }
 
     static RDFFormat rdfFormat(String accept) {
