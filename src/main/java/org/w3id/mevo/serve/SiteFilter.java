@@ -40,11 +40,18 @@ public final class SiteFilter implements Filter {
     private final Path releaseDir;
     private final String voidGraph;
     private volatile java.util.Set<String> endpoints;
+    private final Artefacts artefacts;
     /** The endpoint IRI in the published service description; a served copy names the URL it was fetched from. */
     static final String PUBLIC_ENDPOINT = EntityPages.BASE + "sparql";
 
     /** @param dataset supplies the served dataset once the server is built */
     public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph) {
+        this(dataset, pages, releaseDir, voidGraph, null);
+    }
+
+    /** @param ontologyDir the project's ontology/ folder, whose import and component modules answer their IRIs (null: none) */
+    public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph, Path ontologyDir) {
+        this.artefacts = new Artefacts(releaseDir, ontologyDir);
         this.dataset = dataset;
         this.pages = pages;
         this.releaseDir = releaseDir;
@@ -69,6 +76,7 @@ public final class SiteFilter implements Filter {
         var d = DOWNLOAD.matcher(path);
         if (d.matches()) { download(resp, d.group(1)); return; }
         if (path.equals("/void")) { describe(req, resp); return; }
+        if (artefacts.handle(req, resp, path, dsg)) return;
         if (req.getParameter("query") == null && queryEndpoints(req).contains(path)) { serviceDescription(req, resp, path); return; }
         chain.doFilter(request, response);
     }
@@ -86,7 +94,10 @@ public final class SiteFilter implements Filter {
             try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, rdf); }
             return;
         }
-        EntityPages.Page page = Txn.calculateRead(dsg, () -> pages.html(dsg, iri));
+        int n = 1;
+        try { if (req.getParameter("page") != null) n = Integer.parseInt(req.getParameter("page")); } catch (NumberFormatException e) { n = 1; }
+        int pageNo = n;
+        EntityPages.Page page = Txn.calculateRead(dsg, () -> pages.html(dsg, iri, pageNo));
         send(resp, page.found() ? 200 : 404, "text/html; charset=utf-8", page.html());
     }
 
