@@ -34,6 +34,8 @@ public final class EntityPages {
     private final Prefixes prefixes;
     private final String flatGraph;
 
+    Prefixes prefixes() { return prefixes; }
+
     public EntityPages(Prefixes prefixes, String flatGraph) {
         this.prefixes = prefixes;
         this.flatGraph = flatGraph;
@@ -94,6 +96,7 @@ public final class EntityPages {
             if (o.isURI() && o.getURI().startsWith(iri + "-")) continue; // the record's own value individuals (GO-CAM style)
             rows.computeIfAbsent(label(dsg, p), k -> new TreeSet<>()).add(o.isURI() ? link(dsg, o) : esc(o.getLiteralLexicalForm()));
         }
+        provenance(dsg, s, about, b);
         list(b, "Types", "types", types);
         list(b, "Parents (asserted and inferred)", "parents", parents);
         list(b, "Synonyms", "synonyms", synonyms);
@@ -105,6 +108,47 @@ public final class EntityPages {
         }
         referrers(dsg, s, b, page);
         return new Page(true, page(title, b.toString()));
+    }
+
+    /**
+     * Provenance at a glance, for a record that cites sources: every linked resource that has {@code rdfs:seeAlso} links
+     * or a description of its own (the study, the reference cited, a linked citation-problem record), with its citation
+     * and links (PubMed, doi.org), and the record's own notes (literal values of annotation properties, e.g. a citation
+     * mismatch note). Nothing is shown for an entity that links to no such resource.
+     */
+    private void provenance(DatasetGraph dsg, Node s, List<Quad> about, StringBuilder b) {
+        Node owlClass = NodeFactory.createURI("http://www.w3.org/2002/07/owl#Class");
+        Node annotation = NodeFactory.createURI("http://www.w3.org/2002/07/owl#AnnotationProperty");
+        Node citation = NodeFactory.createURI("http://purl.org/dc/terms/bibliographicCitation");
+        Map<String, String> sources = new TreeMap<>(), notes = new TreeMap<>();
+        for (Quad q : about) {
+            Node p = q.getPredicate(), o = q.getObject();
+            if (o.isURI() && !o.equals(s) && !o.getURI().startsWith(s.getURI() + "-") && !dsg.contains(Node.ANY, o, RDF.type.asNode(), owlClass)) {
+                TreeSet<String> links = new TreeSet<>();
+                dsg.find(Node.ANY, o, RDFS.seeAlso.asNode(), Node.ANY).forEachRemaining(l -> {
+                    if (l.getObject().isURI()) links.add("<a class=\"source-link\" href=\"" + esc(l.getObject().getURI()) + "\">" + esc(l.getObject().getURI()) + "</a>");
+                });
+                String cite = literal(dsg, o, citation);
+                String desc = literal(dsg, o, NodeFactory.createURI(DESC));
+                if (links.isEmpty() && desc == null) continue;
+                StringBuilder cell = new StringBuilder(link(dsg, o));
+                if (cite != null) cell.append("<br><span class=\"small\">").append(esc(cite)).append("</span>");
+                else if (desc != null) cell.append("<br><span class=\"small\">").append(esc(desc)).append("</span>");
+                if (!links.isEmpty()) cell.append("<br>").append(String.join(" &middot; ", links));
+                sources.merge(label(dsg, p) + "\u0000" + o, cell.toString(), (a, c) -> a);
+            } else if (o.isLiteral() && !p.equals(RDFS.label.asNode()) && !p.getURI().equals(DEF) && !p.getURI().equals(DESC)
+                    && !p.getURI().startsWith(OIO) && dsg.contains(Node.ANY, p, RDF.type.asNode(), annotation)) {
+                notes.merge(label(dsg, p) + "\u0000" + o.getLiteralLexicalForm(), esc(o.getLiteralLexicalForm()), (a, c) -> a);
+            }
+        }
+        dsg.find(Node.ANY, s, RDFS.seeAlso.asNode(), Node.ANY).forEachRemaining(l -> {
+            if (l.getObject().isURI()) sources.put("see also\u0000" + l.getObject(), "<a class=\"source-link\" href=\"" + esc(l.getObject().getURI()) + "\">" + esc(l.getObject().getURI()) + "</a>");
+        });
+        if (sources.isEmpty()) return;
+        b.append("<h2>Provenance</h2>\n<table id=\"provenance\">\n");
+        sources.forEach((k, v) -> b.append("<tr><th>").append(esc(k.substring(0, k.indexOf('\u0000')))).append("</th><td>").append(v).append("</td></tr>\n"));
+        notes.forEach((k, v) -> b.append("<tr class=\"note\"><th>").append(esc(k.substring(0, k.indexOf('\u0000')))).append("</th><td>").append(v).append("</td></tr>\n"));
+        b.append("</table>\n");
     }
 
     /** Rows of the mentions table per page ({@code ?page=N}, from 1). */
@@ -264,7 +308,7 @@ public final class EntityPages {
                 + esc(title) + "</h1></header>\n<main>\n" + body + "</main></body></html>\n";
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
