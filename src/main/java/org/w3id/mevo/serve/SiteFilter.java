@@ -41,6 +41,7 @@ public final class SiteFilter implements Filter {
     private final String voidGraph;
     private volatile java.util.Set<String> endpoints;
     private final Artefacts artefacts;
+    private final RelationsPage relations;
     /** The endpoint IRI in the published service description; a served copy names the URL it was fetched from. */
     static final String PUBLIC_ENDPOINT = EntityPages.BASE + "sparql";
 
@@ -52,6 +53,7 @@ public final class SiteFilter implements Filter {
     /** @param ontologyDir the project's ontology/ folder, whose import and component modules answer their IRIs (null: none) */
     public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph, Path ontologyDir) {
         this.artefacts = new Artefacts(releaseDir, ontologyDir);
+        this.relations = new RelationsPage(pages.prefixes(), voidGraph);
         this.dataset = dataset;
         this.pages = pages;
         this.releaseDir = releaseDir;
@@ -76,6 +78,13 @@ public final class SiteFilter implements Filter {
         var d = DOWNLOAD.matcher(path);
         if (d.matches()) { download(resp, d.group(1)); return; }
         if (path.equals("/void")) { describe(req, resp); return; }
+        if (path.equals("/relations")) {
+            boolean fragment = req.getParameter("fragment") != null;
+            String html = Txn.calculateRead(dsg, () -> relations.html(dsg, fragment));
+            resp.setHeader("Access-Control-Allow-Origin", "*");
+            send(resp, 200, "text/html; charset=utf-8", html);
+            return;
+        }
         if (artefacts.handle(req, resp, path, dsg)) return;
         if (req.getParameter("query") == null && queryEndpoints(req).contains(path)) { serviceDescription(req, resp, path); return; }
         chain.doFilter(request, response);
