@@ -86,7 +86,8 @@ public final class SiteFilter implements Filter {
             return;
         }
         if (artefacts.handle(req, resp, path, dsg)) return;
-        if (req.getParameter("query") == null && queryEndpoints(req).contains(path)) { serviceDescription(req, resp, path); return; }
+        // the service description answers a bare GET only: any parameter (query=, update=, ...) goes to Fuseki as before
+        if ((req.getQueryString() == null || req.getQueryString().isEmpty()) && queryEndpoints(req).contains(path)) { serviceDescription(req, resp, path); return; }
         chain.doFilter(request, response);
     }
 
