@@ -18,8 +18,15 @@ Usage::
     --json         print machine-readable JSON instead of tables:
                    {"NAME": {"vars": [...], "rows": [{"var": {"type": "uri"|"literal"|..., "value": "..."}}]}}
     --query NAME   run queries/NAME.rq instead of the three defaults (repeatable)
+    --file PATH    run the SELECT query in PATH (repeatable)
 
 Needs SPARQLWrapper (Debian: ``apt-get install python3-sparqlwrapper``; or ``pip install SPARQLWrapper``).
+
+Caveat (SPARQLWrapper 1.8.5, Debian 12): ``setQuery`` guesses the query form from the first SPARQL keyword it finds
+in the text, *including comments* (it removes only every other line of a block of ``#`` lines). A header comment
+such as ``# which subtypes are loaded?`` or ``# ... insert ...`` makes it take a SELECT for an update (LOAD, INSERT,
+ADD, ...) and send it wrongly. This script therefore removes comments (outside IRIs and strings) before
+``setQuery`` -- see ``strip_comments`` -- and states the query form explicitly; do the same in your own code.
 To reuse it from your own code::
 
     from mevo_client import run_query, load_query
@@ -33,7 +40,7 @@ import os
 import re
 import sys
 
-from SPARQLWrapper import JSON, SPARQLWrapper
+from SPARQLWrapper import JSON, SELECT, SPARQLWrapper
 
 DEFAULT_ENDPOINT = "http://localhost:3030/mevo/sparql"
 DEFAULT_QUERIES = ["ev-subtype-sizes", "claims-targeting-pten", "citation-mismatches"]
@@ -56,11 +63,23 @@ def question_of(query_text):
     return m.group(1).strip() if m else ""
 
 
+# One SPARQL token that may contain '#' without starting a comment (long and short strings, IRIs), or a comment.
+_TOKENS = re.compile(r'''("""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+                     r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*)''', re.DOTALL)
+
+
+def strip_comments(query_text):
+    """The query without its '#' comments; a '#' inside an IRI (<...#>) or a string literal is kept."""
+    return _TOKENS.sub(lambda m: "" if m.group(0).startswith("#") else m.group(0), query_text)
+
+
 def select(endpoint, query_text, timeout=60):
     """Runs a SELECT query; returns (variables, bindings) as in SPARQL JSON results (each binding a dict
-    variable -> {"type": ..., "value": ...}; unbound variables are absent)."""
+    variable -> {"type": ..., "value": ...}; unbound variables are absent). Comments are removed first, and the
+    query form is set explicitly, because SPARQLWrapper 1.8.5 guesses it from words in comments (see above)."""
     sparql = SPARQLWrapper(endpoint)
-    sparql.setQuery(query_text)
+    sparql.setQuery(strip_comments(query_text))
+    sparql.queryType = SELECT
     sparql.setReturnFormat(JSON)
     sparql.setTimeout(timeout)
     result = sparql.query().convert()
@@ -123,12 +142,15 @@ def main(argv=None):
     ap.add_argument("endpoint", nargs="?", default=DEFAULT_ENDPOINT, help="SPARQL endpoint URL (default %(default)s)")
     ap.add_argument("--json", action="store_true", help="print machine-readable JSON instead of tables")
     ap.add_argument("--query", action="append", metavar="NAME", help="run queries/NAME.rq (repeatable; default: three examples)")
+    ap.add_argument("--file", action="append", metavar="PATH", help="run the SELECT query in PATH (repeatable)")
     args = ap.parse_args(argv)
 
-    names = args.query or DEFAULT_QUERIES
+    jobs = [(name, load_query(name)) for name in (args.query or ([] if args.file else DEFAULT_QUERIES))]
+    for path in args.file or []:
+        with open(path, encoding="utf-8") as f:
+            jobs.append((os.path.splitext(os.path.basename(path))[0], f.read()))
     collected = {}
-    for name in names:
-        text = load_query(name)
+    for name, text in jobs:
         try:
             variables, bindings = select(args.endpoint, text)
         except Exception as e:  # connection refused, HTTP error, timeout: say which query and where

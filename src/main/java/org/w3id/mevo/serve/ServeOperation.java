@@ -180,7 +180,8 @@ public final class ServeOperation {
      */
     private static jakarta.servlet.Filter siteFilter(Options o, java.util.function.Supplier<DatasetGraph> dataset) {
         SiteFilter site = new SiteFilter(dataset, new EntityPages(o.prefixes(), Release.FLAT),
-                o.releaseDir().toAbsolutePath().normalize(), org.w3id.mevo.publish.DescribeOperation.GRAPH);
+                o.releaseDir().toAbsolutePath().normalize(), org.w3id.mevo.publish.DescribeOperation.GRAPH,
+                o.configFile().toAbsolutePath().normalize().getParent().resolveSibling("ontology")); // the config's project
         ResultCache cache = new ResultCache(o.resultCache() ? ResultCache.Settings.configured(o.configFile()) : ResultCache.Settings.OFF);
         return (request, response, chain) -> site.doFilter(request, response, (rq, rs) -> cache.doFilter(rq, rs, chain));
     }

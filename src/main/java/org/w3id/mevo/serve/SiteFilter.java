@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -22,7 +24,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
 /**
- * The pages around the SPARQL endpoint: dereferenceable MEVO IRIs ({@code /MEVO_0000102}, {@code /reference/88},
+ * The pages around the SPARQL endpoint: the service description at each query endpoint (GET without {@code query});
+ * dereferenceable MEVO IRIs ({@code /MEVO_0000102}, {@code /reference/88},
  * {@code /examples/NAME}) as HTML, Turtle or JSON-LD by content negotiation; {@code /void} (service description and
  * VoID); {@code /download/FILE} (release artefacts); and {@code /ui/...} API calls of Fuseki's UI, redirected to the
  * server root where Fuseki answers them.
@@ -36,9 +39,21 @@ public final class SiteFilter implements Filter {
     private final EntityPages pages;
     private final Path releaseDir;
     private final String voidGraph;
+    private volatile java.util.Set<String> endpoints;
+    private final Artefacts artefacts;
+    private final RelationsPage relations;
+    /** The endpoint IRI in the published service description; a served copy names the URL it was fetched from. */
+    static final String PUBLIC_ENDPOINT = EntityPages.BASE + "sparql";
 
     /** @param dataset supplies the served dataset once the server is built */
     public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph) {
+        this(dataset, pages, releaseDir, voidGraph, null);
+    }
+
+    /** @param ontologyDir the project's ontology/ folder, whose import and component modules answer their IRIs (null: none) */
+    public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph, Path ontologyDir) {
+        this.artefacts = new Artefacts(releaseDir, ontologyDir);
+        this.relations = new RelationsPage(pages.prefixes(), voidGraph);
         this.dataset = dataset;
         this.pages = pages;
         this.releaseDir = releaseDir;
@@ -63,6 +78,16 @@ public final class SiteFilter implements Filter {
         var d = DOWNLOAD.matcher(path);
         if (d.matches()) { download(resp, d.group(1)); return; }
         if (path.equals("/void")) { describe(req, resp); return; }
+        if (path.equals("/relations")) {
+            boolean fragment = req.getParameter("fragment") != null;
+            String html = Txn.calculateRead(dsg, () -> relations.html(dsg, fragment));
+            resp.setHeader("Access-Control-Allow-Origin", "*");
+            send(resp, 200, "text/html; charset=utf-8", html);
+            return;
+        }
+        if (artefacts.handle(req, resp, path, dsg)) return;
+        // the service description answers a bare GET only: any parameter (query=, update=, ...) goes to Fuseki as before
+        if ((req.getQueryString() == null || req.getQueryString().isEmpty()) && queryEndpoints(req).contains(path)) { serviceDescription(req, resp, path); return; }
         chain.doFilter(request, response);
     }
 
@@ -79,7 +104,10 @@ public final class SiteFilter implements Filter {
             try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, rdf); }
             return;
         }
-        EntityPages.Page page = Txn.calculateRead(dsg, () -> pages.html(dsg, iri));
+        int n = 1;
+        try { if (req.getParameter("page") != null) n = Integer.parseInt(req.getParameter("page")); } catch (NumberFormatException e) { n = 1; }
+        int pageNo = n;
+        EntityPages.Page page = Txn.calculateRead(dsg, () -> pages.html(dsg, iri, pageNo));
         send(resp, page.found() ? 200 : 404, "text/html; charset=utf-8", page.html());
     }
 
@@ -111,6 +139,59 @@ public final class SiteFilter implements Filter {
         resp.setContentType(contentType(format));
         resp.setHeader("Access-Control-Allow-Origin", "*");
         try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, format); }
+    }
+
+    /** Paths of the SPARQL query endpoints Fuseki serves ({@code /mevo/sparql}, {@code /mevo/query}, {@code /mevo}), read once from Fuseki's registry. */
+    private java.util.Set<String> queryEndpoints(HttpServletRequest req) {
+        java.util.Set<String> eps = endpoints;
+        if (eps != null) return eps;
+        eps = new java.util.HashSet<>();
+        var registry = org.apache.jena.fuseki.server.DataAccessPointRegistry.get(req.getServletContext());
+        if (registry == null) return java.util.Set.of(); // not yet set up: no caching of the empty answer
+        for (var dap : registry.accessPoints()) {
+            String ds = dap.getName().startsWith("/") ? dap.getName() : "/" + dap.getName();
+            for (var ep : dap.getDataService().getEndpoints(org.apache.jena.fuseki.server.Operation.Query))
+                eps.add(ep.getName() == null || ep.getName().isEmpty() ? ds : ds + "/" + ep.getName());
+        }
+        endpoints = java.util.Set.copyOf(eps);
+        return endpoints;
+    }
+
+    /**
+     * SPARQL 1.1 Service Description at the endpoint URL itself (GET without {@code query}): the published description
+     * (graph {@link #voidGraph}, SD and VoID together) with the public endpoint IRI replaced by the URL that was asked,
+     * plus {@code rdfs:seeAlso} to {@code /void}. Turtle by default; JSON-LD, RDF/XML or N-Triples by {@code Accept}.
+     * A browser (Accept: text/html) is sent to the query page instead.
+     */
+    private void serviceDescription(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+        String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
+        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Access-Control-Allow-Origin", "*");
+        RDFFormat rdf = rdfFormat(accept);
+        if (rdf == null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html")) {
+            resp.setStatus(303);
+            resp.setHeader("Location", req.getContextPath() + "/query.html");
+            return;
+        }
+        if (rdf == null) rdf = RDFFormat.TURTLE;
+        String base = req.getScheme() + "://" + req.getHeader("Host") + req.getContextPath();
+        if (req.getHeader("Host") == null) base = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + req.getContextPath();
+        Node here = NodeFactory.createURI(base + path);
+        Node published = NodeFactory.createURI(PUBLIC_ENDPOINT);
+        Graph g = Txn.calculateRead(dsg, () -> {
+            Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            dsg.getGraph(NodeFactory.createURI(voidGraph)).find().forEach(t -> copy.add(Triple.create(
+                    t.getSubject().equals(published) ? here : t.getSubject(), t.getPredicate(),
+                    t.getObject().equals(published) ? here : t.getObject())));
+            return copy;
+        });
+        g.add(Triple.create(here, org.apache.jena.vocabulary.RDFS.seeAlso.asNode(), NodeFactory.createURI(base + "/void")));
+        g.getPrefixMapping().setNsPrefix("sd", "http://www.w3.org/ns/sparql-service-description#")
+                .setNsPrefix("void", "http://rdfs.org/ns/void#").setNsPrefix("dcterms", "http://purl.org/dc/terms/")
+                .setNsPrefix("formats", "http://www.w3.org/ns/formats/").setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+        resp.setStatus(200);
+        resp.setContentType(contentType(rdf));
+        try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, rdf); }
     }
 
     static RDFFormat rdfFormat(String accept) {

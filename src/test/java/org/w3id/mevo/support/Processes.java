@@ -70,4 +70,16 @@ public final class Processes {
     private static String describe(Duration d) {
         return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
+
+    /**
+     * Runs a client program ({@code cmd}) in the project root as a user would: UTF-8 output, no HTTP proxy for the
+     * loopback server. Fails the test after {@code timeoutSeconds}.
+     */
+    public static Result run(List<String> cmd, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(cmd, TestKb.layout().root(), Duration.ofSeconds(timeoutSeconds), env -> {
+            env.put("PYTHONIOENCODING", "utf-8");
+            for (String v : new String[] {"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"}) env.remove(v);
+            env.put("no_proxy", "127.0.0.1,localhost");
+        });
+    }
 }
