@@ -25,13 +25,14 @@ import org.w3id.mevo.core.ProjectLayout;
  * then each server in turn gets a warm-up and the client levels, while the others sit idle. RSS is read from
  * /proc/PID/status after each level (VmRSS) and as the process's peak (VmHWM).
  *
- * <p>Two workloads: the example queries as written ({@code examples}), and the same examples with varied constants
+ * <p>Three workloads: {@code ASK {}} alone (the fixed cost of a request), the example queries as written
+ * ({@code examples}), and the same examples with varied constants
  * ({@code unseen}, {@link QueryVariants}): requests that mostly were never sent before, so a result cache does not
  * make the headline.
  */
 final class PeerBenchmark {
     /** JVM options of the MEVO and Fuseki server processes; the same default as {@code ./mevo serve}. */
-    static final String DEFAULT_SERVER_JAVA_OPTS = "-Xmx1g";
+    static final String DEFAULT_SERVER_JAVA_OPTS = "-Xmx768m";
 
     record Options(ProjectLayout layout, Path release, List<Integer> levels, Duration seconds, String serverJavaOpts,
                    boolean virtuoso, boolean unseen) {
@@ -57,7 +58,8 @@ final class PeerBenchmark {
         }
     }
 
-    record LevelResult(int clients, HttpLoad.Outcome outcome, long rssKiB) {}
+    /** @param cpuMsPerRequest the server process's CPU time (user + system) during the level, per successful request */
+    record LevelResult(int clients, HttpLoad.Outcome outcome, long rssKiB, double cpuMsPerRequest) {}
 
     record Measure(List<LevelResult> levels) {}
 
@@ -93,6 +95,8 @@ final class PeerBenchmark {
             List<Table> tables = new ArrayList<>();
             Map<String, List<QuerySet.Query>> workloads = new LinkedHashMap<>();
             Table excluded = new Table("peers: queries left out of the workload (an error on at least one server)", "workload", "query", "server", "answer");
+            // the fixed cost of a request: no data touched, a one-line answer (Fuseki 5.6.0's 5 MB output buffer shows here)
+            workloads.put("ask", common(List.of(new QuerySet.Query("ask-empty", "ASK {}")), servers, excluded, "ask"));
             workloads.put("examples", common(examples.queries(), servers, excluded, "examples"));
             if (o.unseen()) {
                 List<QuerySet.Query> variants = QueryVariants.of(examples.queries(), o.release(), 20);
@@ -104,15 +108,17 @@ final class PeerBenchmark {
                     List<HttpLoad.Target> targets = w.getValue().stream()
                             .map(q -> new HttpLoad.Target(q.name(), HttpLoad.queryUri(s.endpoint, q.text()))).toList();
                     progress.println("[mevo] bench peers: " + w.getKey() + " (" + targets.size() + " queries) on " + s.name);
-                    load.warmUp(targets, 8, Duration.ofSeconds(3), Duration.ofSeconds(12), 0.05, Duration.ofSeconds(60));
+                    load.warmUp(targets, 8, Duration.ofSeconds(3), Duration.ofSeconds(9), 0.05, Duration.ofSeconds(60));
                     List<LevelResult> levels = new ArrayList<>();
                     for (int c : o.levels()) {
+                        long cpu0 = cpuMillis(s.process);
                         var out = load.run(targets, new HttpLoad.Limits(c, 1_000_000, o.seconds(), Duration.ofSeconds(60)));
+                        double cpuPerReq = (cpuMillis(s.process) - cpu0) / (double) Math.max(1, out.ok());
                         errors += out.errors();
-                        levels.add(new LevelResult(c, out, rss(s.process, "VmRSS")));
-                        progress.printf("[mevo]   %2d clients: %8.1f req/s  p50 %6.1f ms  p99 %7.1f ms  errors %d  RSS %d MiB%n",
+                        levels.add(new LevelResult(c, out, rss(s.process, "VmRSS"), cpuPerReq));
+                        progress.printf("[mevo]   %2d clients: %8.1f req/s  p50 %6.1f ms  p99 %7.1f ms  errors %d  RSS %d MiB  CPU %.2f ms/req%n",
                                 c, out.throughput(), out.summary().p50(), out.summary().p99(), out.errors(),
-                                rss(s.process, "VmRSS") / 1024);
+                                rss(s.process, "VmRSS") / 1024, cpuPerReq);
                     }
                     s.byWorkload.put(w.getKey(), new Measure(levels));
                 }
@@ -177,13 +183,13 @@ final class PeerBenchmark {
 
     private static Table table(String workload, int queries, List<Server> servers, List<Integer> levels) {
         Table t = new Table("peers, workload '" + workload + "' (" + queries + " queries mixed): req/s, latency ms, server RSS after the level",
-                "server", "clients", "requests", "errors", "cache hits", "req/s", "p50", "p99", "RSS MiB");
+                "server", "clients", "requests", "errors", "cache hits", "req/s", "p50", "p99", "RSS MiB", "server CPU ms/req");
         for (Server s : servers) {
             Measure m = s.byWorkload.get(workload);
             if (m == null) continue;
             for (LevelResult l : m.levels())
                 t.row(s.name, l.clients(), l.outcome().requests(), l.outcome().errors(), l.outcome().cacheHits(), l.outcome().throughput(),
-                        l.outcome().summary().p50(), l.outcome().summary().p99(), l.rssKiB() / 1024);
+                        l.outcome().summary().p50(), l.outcome().summary().p99(), l.rssKiB() / 1024, String.format(java.util.Locale.ROOT, "%.2f", l.cpuMsPerRequest()));
         }
         return t;
     }
@@ -216,6 +222,17 @@ final class PeerBenchmark {
             return -1;
         }
         return -1;
+    }
+
+    /** CPU time (user + system) of a process in ms, from /proc/PID/stat (clock ticks of 10 ms), -1 if unreadable. */
+    static long cpuMillis(Process p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"), StandardCharsets.UTF_8);
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // fields 14 and 15 of the whole line
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static int freePort() throws IOException {
