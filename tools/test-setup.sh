@@ -4,6 +4,7 @@
 #   PythonClientTest          SPARQLWrapper for /usr/bin/python3       (python3-sparqlwrapper)
 #   ServiceDescriptionTest    rdflib for /usr/bin/python3              (python3-rdflib)
 #   RClientTest               Rscript with httr and jsonlite           (r-base-core, r-cran-httr, r-cran-jsonlite)
+#   ReplicasTest              HAProxy in front of two replicas         (haproxy)
 # Idempotent and silent when everything is already present. Debian 12; must run as root to install.
 set -euo pipefail
 
@@ -17,6 +18,8 @@ fi
 if ! [[ -x /usr/bin/Rscript ]] || ! /usr/bin/Rscript -e 'library(httr); library(jsonlite)' >/dev/null 2>&1; then
   missing+=("r-base-core" "r-cran-httr" "r-cran-jsonlite")
 fi
+# ReplicasTest (deploy/replicas.sh): HAProxy from Debian
+[[ -x /usr/sbin/haproxy ]] || missing+=("haproxy")
 ((${#missing[@]} == 0)) && exit 0
 
 echo "[test-setup] missing: ${missing[*]}; installing them with apt-get" >&2
@@ -34,7 +37,7 @@ if ! apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/nul
   exit 1
 fi
 # verify the result, so a half-finished install is reported here and not as a confusing test failure
-for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/Rscript; do
+for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/Rscript /usr/sbin/haproxy; do
   [[ -x $f ]] || { echo "[test-setup] ERROR: $f still missing after install" >&2; exit 1; }
 done
 /usr/bin/python3 -c 'import SPARQLWrapper, rdflib' || { echo "[test-setup] ERROR: python3 still cannot import SPARQLWrapper and rdflib" >&2; exit 1; }

@@ -28,14 +28,14 @@ import org.w3id.mevo.core.StepLog;
  */
 public final class BenchOperation {
     /** The benchmarks `./mevo bench` can run (--only), in the order they run. */
-    public enum Phase { BUILD, STARTUP, QUERIES, OVERHEAD;
+    public enum Phase { BUILD, STARTUP, QUERIES, OVERHEAD, PEERS;
         static java.util.EnumSet<Phase> parse(String list) {
             java.util.EnumSet<Phase> out = java.util.EnumSet.noneOf(Phase.class);
             for (String p : list.split(",")) {
                 try {
                     out.add(Phase.valueOf(p.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new MevoException("--only: unknown benchmark '" + p.trim() + "' (known: build, startup, queries, overhead)");
+                    throw new MevoException("--only: unknown benchmark '" + p.trim() + "' (known: build, startup, queries, overhead, peers)");
                 }
             }
             return out;
@@ -177,6 +177,18 @@ public final class BenchOperation {
             tables.add(r.perQueryTable());
         }
         if (overhead != null) tables.add(overhead.table());
+        int peerErrors = 0;
+        if (o.phases().contains(Phase.PEERS)) {
+            CpuSnapshot phase = CpuSnapshot.now();
+            try {
+                var peers = new PeerBenchmark(load, progress).run(PeerBenchmark.Options.of(o.layout(), o.releaseDir(), o.levels(), o.seconds()));
+                tables.addAll(peers.tables());
+                peerErrors = peers.errors();
+            } catch (IOException e) {
+                throw new MevoException("peer benchmark: " + e.getMessage(), e);
+            }
+            machine.othersByPhase().put("peers", phase.othersSince());
+        }
 
         int top = o.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
         int worst = latency == null ? -1 : latency.worstP99(top);
@@ -190,7 +202,7 @@ public final class BenchOperation {
                 cached == null ? Double.NaN : maxP99(cached, top),
                 cached == null ? Double.NaN : cached.level(top).outcome().summary().p99(),
                 overhead == null ? Double.NaN : overhead.ratio(),
-                (latency == null ? 0 : latency.errors()) + (cached == null ? 0 : cached.errors()) + (overhead == null ? 0 : overhead.errors()),
+                (latency == null ? 0 : latency.errors()) + (cached == null ? 0 : cached.errors()) + (overhead == null ? 0 : overhead.errors()) + peerErrors,
                 overhead == null ? 0 : overhead.rowMismatches());
         tables.add(0, machine.table());
         tables.add(headlineTable(h, o));

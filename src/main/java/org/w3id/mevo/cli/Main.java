@@ -62,7 +62,8 @@ public final class Main {
                   --out FILE          TSV file for the tables (default BENCHMARKS-results.tsv)
                   --rounds N          build, start-up and overhead rounds (default 3)
                   --seconds S         time bound per query level and per overhead run (default 10)
-                  --only LIST         some of build,startup,queries,overhead (default all)
+                  --only LIST         some of build,startup,queries,overhead,peers (default all; peers: Virtuoso,
+                                      plain Fuseki and MEVO as separate processes, installs Virtuoso if missing)
                   --clients LIST      client counts of the query benchmark (default 1,8,32)
                   --no-build          benchmark the release as it is, even if older than the curated files
               bench-load            load test with a verdict: N clients send the example queries for S seconds;

@@ -70,12 +70,16 @@ public final class ServeOperation {
         if (!Release.exists(o.releaseDir()))
             throw new MevoException(o.releaseDir() + ": no published release to serve; the build must succeed first");
         var step = log.start("serve");
-        FusekiServer.Builder b = builder(o).parseConfigFile(o.configFile());
+        String fingerprint = Release.fingerprint(o.releaseDir());
+        Readiness readiness = new Readiness(() -> fingerprint);
+        FusekiServer.Builder b = builder(o, readiness).parseConfigFile(o.configFile());
         DatasetGraph[] served = new DatasetGraph[1];
         b.addFilter("/*", siteFilter(o, () -> served[0]));
         FusekiServer server = b.build();
+        JettySettings.apply(server, o.configFile());
         Loaded loaded = loadRelease(server, o.releaseDir());
         served[0] = loaded.first();
+        readiness.ready();
         server.start();
         step.done("port=" + server.getHttpPort() + " datasets=" + loaded.datasets() + " quads=" + loaded.quads());
         return server;
@@ -129,11 +133,14 @@ public final class ServeOperation {
             }
             LiveDatabase live = new LiveDatabase(store, o.releaseDir(),
                     dsg -> siteFilter(o, () -> dsg), log);
-            FusekiServer.Builder b = builder(o).parseConfig(store.configFor(db.dir()));
+            Readiness readiness = new Readiness(() -> live.database().fingerprint());
+            FusekiServer.Builder b = builder(o, readiness).parseConfig(store.configFor(db.dir()));
             b.addFilter("/*", live.filter());
             b.addServlet(LiveDatabase.RELOAD_PATH, live.servlet());
             FusekiServer server = b.build();
+            JettySettings.apply(server, o.configFile());
             live.attach(server, db);
+            readiness.ready();
             server.start();
             step.done("port=" + server.getHttpPort() + " database=" + db.name() + " (" + how + ") quads=" + db.quads()
                     + " data=" + store.dataDir());
@@ -150,7 +157,7 @@ public final class ServeOperation {
     }
 
     /** The server settings shared by both modes (everything but the datasets). */
-    private static FusekiServer.Builder builder(Options o) {
+    private static FusekiServer.Builder builder(Options o, Readiness readiness) {
         FusekiServer.Builder b = FusekiServer.create()
                 .port(o.port())
                 .enablePing(true)
@@ -159,6 +166,8 @@ public final class ServeOperation {
         if (o.localhostOnly()) b.loopback(true);
         b.registerOperation(org.apache.jena.fuseki.server.Operation.Query, new CappedQueryProcessor(DEFAULT_RESULT_CAP, o.extraServiceAllowList()));
         b.addFilter("/*", ServeOperation::rejectMalformedRequests);
+        b.addFilter("/*", readiness.header());
+        b.addServlet(Readiness.PATH, readiness); // 200 once the release is loaded: load balancers' health check
         Path site = siteFiles(o.siteDir());
         b.staticFileBase(site.toString());
         b.addServlet("/$/server", new ActionServerStatus() {
