@@ -130,7 +130,9 @@ public final class EntityPages {
                 });
                 String cite = literal(dsg, o, citation);
                 String desc = literal(dsg, o, NodeFactory.createURI(DESC));
-                if (links.isEmpty() && desc == null) continue;
+                // a citation-problem record: what the entry actually is (MEVO:0000829)
+                if (desc == null) desc = literal(dsg, o, NodeFactory.createURI("https://w3id.org/mevo/MEVO_0000829"));
+                if (links.isEmpty() && desc == null && cite == null) continue;
                 StringBuilder cell = new StringBuilder(link(dsg, o));
                 if (cite != null) cell.append("<br><span class=\"small\">").append(esc(cite)).append("</span>");
                 else if (desc != null) cell.append("<br><span class=\"small\">").append(esc(desc)).append("</span>");
@@ -144,7 +146,7 @@ public final class EntityPages {
         dsg.find(Node.ANY, s, RDFS.seeAlso.asNode(), Node.ANY).forEachRemaining(l -> {
             if (l.getObject().isURI()) sources.put("see also\u0000" + l.getObject(), "<a class=\"source-link\" href=\"" + esc(l.getObject().getURI()) + "\">" + esc(l.getObject().getURI()) + "</a>");
         });
-        if (sources.isEmpty()) return;
+        if (sources.isEmpty() && notes.isEmpty()) return;
         b.append("<h2>Provenance</h2>\n<table id=\"provenance\">\n");
         sources.forEach((k, v) -> b.append("<tr><th>").append(esc(k.substring(0, k.indexOf('\u0000')))).append("</th><td>").append(v).append("</td></tr>\n"));
         notes.forEach((k, v) -> b.append("<tr class=\"note\"><th>").append(esc(k.substring(0, k.indexOf('\u0000')))).append("</th><td>").append(v).append("</td></tr>\n"));
