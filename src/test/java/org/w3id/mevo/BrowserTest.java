@@ -267,6 +267,32 @@ class BrowserTest {
         screenshot(TestKb.layout().root().resolve("target").resolve("screenshots").resolve("editor.png"));
     }
 
+    @Test
+    void withoutTheYasguiBundleTheEditorFallsBackToThePlainQueryPage() throws Exception {
+        // the same site pages in a project folder without tools/site-build/node_modules: a second server on its own port
+        Path project = Files.createTempDirectory(TestKb.layout().root().resolve("target").resolve("browser"), "no-yasgui-");
+        Path site = project.resolve("fuseki-config").resolve("site");
+        Files.createDirectories(site);
+        try (Stream<Path> files = Files.list(TestKb.layout().siteDir())) {
+            for (Path f : files.toList()) Files.copy(f, site.resolve(f.getFileName().toString()));
+        }
+        var server = new org.w3id.mevo.serve.ServeOperation(org.w3id.mevo.core.StepLog.silent()).start(new org.w3id.mevo.serve.ServeOperation.Options(
+                TestKb.layout().fusekiConfig(), TestKb.release(), 0, true, site, TestKb.prefixes()));
+        try {
+            String base = "http://127.0.0.1:" + server.getHttpPort();
+            assertEquals(404, Http.get(base + "/yasgui/yasgui.min.js", "*/*").statusCode(), "no bundle is served");
+            navigate(base + "/editor.html?query=" + Http.encode("SELECT * WHERE { ?s ?p ?o } LIMIT 3"));
+            Await.until("the plain query page", WAIT, () -> url().startsWith(base + "/query.html?noeditor=1") ? Boolean.TRUE : null);
+            assertTrue(text(find("#notice")).startsWith("The YASGUI query editor is not installed"), text(find("#notice")));
+            assertEquals("SELECT * WHERE { ?s ?p ?o } LIMIT 3", property(find("#query"), "value"), "the shared query is kept");
+            click(find("#run"));
+            int rows = Await.until("result rows", WAIT, () -> { int n = findAll("#result-table tr.result-row").size(); return n > 0 ? n : null; });
+            assertEquals(3, rows);
+        } finally {
+            server.stop();
+        }
+    }
+
     /** The rows of the YASR table once a query has answered (status "N row(s)"), each cell as IRI or lexical form. */
     private static List<List<String>> resultRows() {
         Await.until("the editor to report rows (#status)", WAIT, () -> {
