@@ -66,12 +66,16 @@ SELECT ?ex ?label ?comment ?text WHERE {
       }
       return out;
     },
-    postProcessSuggestion: function (yasqe, token, suggestion) {
-      if (!yasqe.getPrefixesFromQuery().mevo) yasqe.addPrefixes({ mevo: MEVO });
-      return suggestion;
-    },
     postprocessHints: function (yasqe, hints) {
-      hints.forEach(h => { h.displayText = (display.get(h.text) || '') + '  ' + h.text; h.className = 'mevo-term-hint'; });
+      hints.forEach(h => {
+        h.displayText = (display.get(h.text) || '') + '  ' + h.text;
+        h.className = 'mevo-term-hint';
+        // on pick: put the CURIE in, and declare mevo: if the query lacks it
+        h.hint = (cm, data, c) => {
+          cm.replaceRange(c.text, c.from || data.from, c.to || data.to, 'complete');
+          if (!yasqe.getPrefixesFromQuery().mevo) yasqe.addPrefixes({ mevo: MEVO });
+        };
+      });
       return hints;
     }
   }, false);

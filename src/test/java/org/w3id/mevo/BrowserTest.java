@@ -237,6 +237,7 @@ class BrowserTest {
             return null;
         });
         assertTrue(hint.endsWith("mevo:0000102"), "the hint gives exosome's IRI: " + hint);
+        assertTrue(!((String) script("return mevoEditor.yasgui.getTab().getQuery();")).contains("PREFIX"), "nothing is added before a hint is picked");
         screenshot(TestKb.layout().root().resolve("target").resolve("screenshots").resolve("editor-completion.png"));
         click(Await.until("the exosome hint", WAIT, () -> {
             for (String li : findAll(".CodeMirror-hints li")) if (text(li).startsWith("exosome (class)")) return li;
