@@ -16,6 +16,10 @@ SELECT ?ex ?label ?comment ?text WHERE {
   const errorBox = document.getElementById('error');
   const results = document.getElementById('results');
   let examples = [];
+  const params = new URLSearchParams(location.search);
+  if (params.get('noeditor')) document.getElementById('notice').textContent =
+    'The YASGUI query editor is not installed on this server (npm ci in tools/site-build); this is the plain query page.';
+  if (params.get('query')) textarea.value = params.get('query');
 
   function sparql(query) {
     const body = new URLSearchParams({ query: query });

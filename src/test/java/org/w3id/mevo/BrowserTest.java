@@ -138,8 +138,9 @@ class BrowserTest {
         navigate(TestKb.baseUrl() + "/");
         assertEquals("MEVO - MSC Extracellular Vesicle Ontology", cmd("GET", "/title", null).getAsString().value());
         assertEquals("MEVO", text(find("header h1")));
-        String link = find("#link-query");
-        assertTrue(attribute(link, "href").endsWith("/query.html"), "landing page links the query page: " + attribute(link, "href"));
+        assertTrue(attribute(find("#link-query"), "href").endsWith("/editor.html"), "landing page links the query editor");
+        String link = find("#link-plain-query");
+        assertTrue(attribute(link, "href").endsWith("/query.html"), "landing page links the plain query page: " + attribute(link, "href"));
 
         click(link);
         Await.until("the query page to open", WAIT, () -> url().endsWith("/query.html") ? Boolean.TRUE : null);
@@ -180,6 +181,162 @@ class BrowserTest {
         assertEquals("https://w3id.org/mevo/MEVO_0000102", text(iriLink), "MEVO IRIs link to their local entity page");
 
         screenshot(TestKb.layout().root().resolve("target").resolve("screenshots").resolve("query-page.png"));
+    }
+
+    @Test
+    void queryEditorRunsAnExampleFromTheCatalogueAndShowsTheEndpointsRows() throws Exception {
+        navigate(TestKb.baseUrl() + "/");
+        click(find("#link-query"));
+        Await.until("the query editor to open", WAIT, () -> url().endsWith("/editor.html") ? Boolean.TRUE : null);
+        assertTrue(Files.isRegularFile(TestKb.layout().root().resolve(org.w3id.mevo.serve.ServeOperation.YASGUI_BUILD).resolve("yasgui.min.js")),
+                "YASGUI is installed (./mevo test runs npm ci in tools/site-build)");
+        Await.until("YASGUI to start (window.mevoEditor.ready)", WAIT, () -> Boolean.TRUE.equals(script("return !!(window.mevoEditor && window.mevoEditor.ready);")) ? Boolean.TRUE : null);
+        assertEquals(TestKb.baseUrl() + "/mevo/sparql", script("return mevoEditor.yasgui.getTab().getEndpoint();"), "the endpoint is this server's");
+        String start = (String) script("return mevoEditor.yasgui.getTab().getQuery();");
+        assertTrue(start.contains("PREFIX mevo: <https://w3id.org/mevo/MEVO_>") && start.contains("PREFIX GO: <http://purl.obolibrary.org/obo/GO_>"),
+                "MEVO's prefixes (ontology/prefixes.tsv) are pre-filled: " + start);
+        int options = Await.until("#examples to be filled from the endpoint (> 30 options)", WAIT, () -> {
+            int n = findAll("#examples option").size();
+            return n > 30 ? n : null;
+        });
+        assertTrue(options > 30, "options: " + options);
+
+        click(find("#examples option[value='ev-subtype-sizes']"));
+        String fileText = Files.readString(TestKb.layout().queriesDir().resolve("ev-subtype-sizes.rq"), StandardCharsets.UTF_8);
+        String query = Await.until("choosing the example to fill the editor", WAIT, () -> {
+            Object v = script("return mevoEditor.yasgui.getTab().getQuery();");
+            return v instanceof String q && q.contains("mevo:0000022") ? q : null;
+        });
+        assertEquals(fileText.strip(), query.strip(), "the editor holds the example's text");
+        assertTrue(text(find(".CodeMirror")).contains("mevo:0000022"), "the text is shown in the editor");
+        assertTrue(text(find("#question")).startsWith("Which extracellular vesicle subtypes"), "the example's question is shown");
+
+        click(find(".yasqe_queryButton"));
+        List<List<String>> rows = resultRows();
+        assertEquals(httpRows(query), rows, "the editor's table holds the endpoint's rows, in its order");
+        assertTrue(rows.stream().anyMatch(r -> r.contains("exosome") && r.contains("https://w3id.org/mevo/MEVO_0000102")), "an exosome row: " + rows);
+        assertTrue(findAll(".yasr .yasr_downloadIcon").size() == 1, "YASR offers the download (CSV for tables)");
+        // sorting: a click on the 'label' column header orders the rows by label
+        List<String> labels = new ArrayList<>();
+        rows.forEach(r -> labels.add(r.get(1)));
+        click(find(".yasr table.dataTable thead th:nth-child(3)"));
+        List<String> sorted = new ArrayList<>(labels);
+        sorted.sort(String.CASE_INSENSITIVE_ORDER);
+        List<String> after = Await.until("the table to sort by label", WAIT, () -> {
+            List<String> now = new ArrayList<>();
+            resultRowsNow().forEach(r -> now.add(r.get(1)));
+            return now.equals(sorted) ? now : null;
+        });
+        assertEquals(sorted, after);
+
+        // completion of MEVO terms by label: typing 'exoso' in the editor offers exosome's IRI
+        script("const cm = mevoEditor.yasgui.getTab().getYasqe(); cm.setValue('SELECT * WHERE { ?x a '); cm.focus(); cm.setCursor(cm.lineCount(), 0);");
+        sendKeys(find(".CodeMirror textarea"), "exoso");
+        String hint = Await.until("a completion list naming exosome", WAIT, () -> {
+            for (String li : findAll(".CodeMirror-hints li")) if (text(li).startsWith("exosome (class)")) return text(li);
+            return null;
+        });
+        assertTrue(hint.endsWith("mevo:0000102"), "the hint gives exosome's IRI: " + hint);
+        assertTrue(!((String) script("return mevoEditor.yasgui.getTab().getQuery();")).contains("PREFIX"), "nothing is added before a hint is picked");
+        screenshot(TestKb.layout().root().resolve("target").resolve("screenshots").resolve("editor-completion.png"));
+        click(Await.until("the exosome hint", WAIT, () -> {
+            for (String li : findAll(".CodeMirror-hints li")) if (text(li).startsWith("exosome (class)")) return li;
+            return null;
+        }));
+        String completed = (String) script("return mevoEditor.yasgui.getTab().getQuery();");
+        assertTrue(completed.contains("?x a mevo:0000102") && completed.contains("PREFIX mevo: <https://w3id.org/mevo/MEVO_>"),
+                "the hint puts the IRI in and declares the prefix: " + completed);
+    }
+
+    @Test
+    void aSharedQueryLinkOpensTheQueryInTheEditorAndRunsIt() throws Exception {
+        String query = Files.readString(TestKb.layout().queriesDir().resolve("ev-subtype-sizes.rq"), StandardCharsets.UTF_8);
+        navigate(TestKb.baseUrl() + "/editor.html?query=" + Http.encode(query));
+        List<List<String>> rows = resultRows();
+        assertEquals(query, script("return mevoEditor.yasgui.getTab().getQuery();"), "the editor holds the shared query");
+        assertEquals(httpRows(query), rows, "the shared link ran the query: the table holds the endpoint's rows");
+        assertEquals(rows.size() + " row(s)", text(find("#status")));
+        // the editor's own share link reproduces the query
+        click(find("#share"));
+        String link = property(find("#share-link"), "value");
+        assertTrue(link.startsWith(TestKb.baseUrl() + "/editor.html?query="), link);
+        assertEquals(query, java.net.URLDecoder.decode(link.substring(link.indexOf("?query=") + 7), StandardCharsets.UTF_8),
+                "the share link carries the query");
+        String address = url();
+        assertEquals(query, java.net.URLDecoder.decode(address.substring(address.indexOf("?query=") + 7), StandardCharsets.UTF_8),
+                "the address bar holds the share link: " + address);
+        screenshot(TestKb.layout().root().resolve("target").resolve("screenshots").resolve("editor.png"));
+    }
+
+    @Test
+    void withoutTheYasguiBundleTheEditorFallsBackToThePlainQueryPage() throws Exception {
+        // the same site pages in a project folder without tools/site-build/node_modules: a second server on its own port
+        Path project = Files.createTempDirectory(TestKb.layout().root().resolve("target").resolve("browser"), "no-yasgui-");
+        Path site = project.resolve("fuseki-config").resolve("site");
+        Files.createDirectories(site);
+        try (Stream<Path> files = Files.list(TestKb.layout().siteDir())) {
+            for (Path f : files.toList()) Files.copy(f, site.resolve(f.getFileName().toString()));
+        }
+        var server = new org.w3id.mevo.serve.ServeOperation(org.w3id.mevo.core.StepLog.silent()).start(new org.w3id.mevo.serve.ServeOperation.Options(
+                TestKb.layout().fusekiConfig(), TestKb.release(), 0, true, site, TestKb.prefixes()));
+        try {
+            String base = "http://127.0.0.1:" + server.getHttpPort();
+            assertEquals(404, Http.get(base + "/yasgui/yasgui.min.js", "*/*").statusCode(), "no bundle is served");
+            navigate(base + "/editor.html?query=" + Http.encode("SELECT * WHERE { ?s ?p ?o } LIMIT 3"));
+            Await.until("the plain query page", WAIT, () -> url().startsWith(base + "/query.html?noeditor=1") ? Boolean.TRUE : null);
+            assertTrue(text(find("#notice")).startsWith("The YASGUI query editor is not installed"), text(find("#notice")));
+            assertEquals("SELECT * WHERE { ?s ?p ?o } LIMIT 3", property(find("#query"), "value"), "the shared query is kept");
+            click(find("#run"));
+            int rows = Await.until("result rows", WAIT, () -> { int n = findAll("#result-table tr.result-row").size(); return n > 0 ? n : null; });
+            assertEquals(3, rows);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The rows of the YASR table once a query has answered (status "N row(s)"), each cell as IRI or lexical form. */
+    private static List<List<String>> resultRows() {
+        Await.until("the editor to report rows (#status)", WAIT, () -> {
+            String st = text(find("#status"));
+            if (st.equals("error")) fail("the editor reports an error: " + text(find(".yasr")));
+            return st.endsWith("row(s)") ? st : null;
+        });
+        return resultRowsNow();
+    }
+
+    /** Each table cell (row number column left out): the link's IRI for an IRI, else the literal's lexical form. */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> resultRowsNow() {
+        Object rows = script("""
+                return Array.from(document.querySelectorAll('.yasr table.dataTable tbody tr')).map(tr =>
+                  Array.from(tr.querySelectorAll('td')).slice(1).map(td => {
+                    const span = td.querySelector('div > span');
+                    if (!span) return '';
+                    const a = span.querySelector(':scope > a.iri');
+                    if (a) return a.getAttribute('href');
+                    const t = span.firstChild ? span.firstChild.textContent : '';
+                    return span.querySelector('sup') && t.startsWith('"') && t.endsWith('"') ? t.substring(1, t.length - 1) : span.textContent;
+                  }));""");
+        List<List<String>> out = new ArrayList<>();
+        for (Object r : (List<Object>) rows) out.add(new ArrayList<>((List<String>) (List<?>) r));
+        return out;
+    }
+
+    /** The same query over HTTP (SPARQL JSON results): each row's values in the order of the head's variables. */
+    private static List<List<String>> httpRows(String query) {
+        var http = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode(query), "application/sparql-results+json");
+        assertEquals(200, http.statusCode(), http.body());
+        JsonObject json = JSON.parse(http.body());
+        List<String> vars = new ArrayList<>();
+        json.get("head").getAsObject().get("vars").getAsArray().forEach(v -> vars.add(v.getAsString().value()));
+        List<List<String>> out = new ArrayList<>();
+        json.get("results").getAsObject().get("bindings").getAsArray().forEach(b -> {
+            List<String> row = new ArrayList<>();
+            for (String v : vars) row.add(b.getAsObject().hasKey(v) ? value(b.getAsObject(), v) : "");
+            out.add(row);
+        });
+        assertTrue(!out.isEmpty(), "the query has rows: " + query);
+        return out;
     }
 
     @Test
@@ -237,6 +394,29 @@ class BrowserTest {
         o.put("using", "css selector");
         o.put("value", css);
         return o;
+    }
+
+    private static void sendKeys(String element, String keys) {
+        JsonObject body = new JsonObject();
+        body.put("text", keys);
+        cmd("POST", "/element/" + element + "/value", body);
+    }
+
+    /** Runs JavaScript in the page (WebDriver Execute Script); returns its value as String, Boolean, Long, List or null. */
+    private static Object script(String js) {
+        JsonObject body = new JsonObject();
+        body.put("script", js);
+        body.put("args", new JsonArray());
+        return plain(cmd("POST", "/execute/sync", body));
+    }
+
+    private static Object plain(JsonValue v) {
+        if (v == null || v.isNull()) return null;
+        if (v.isString()) return v.getAsString().value();
+        if (v.isBoolean()) return v.getAsBoolean().value();
+        if (v.isNumber()) return v.getAsNumber().value().longValue();
+        if (v.isArray()) { List<Object> l = new ArrayList<>(); v.getAsArray().forEach(x -> l.add(plain(x))); return l; }
+        return v.toString();
     }
 
     private static void click(String element) { cmd("POST", "/element/" + element + "/click", new JsonObject()); }

@@ -160,5 +160,24 @@ class IriResolutionTest {
         String exosome = Http.get(TestKb.baseUrl() + "/MEVO_0000102", "text/html").body();
         assertTrue(exosome.contains("<a href=\"/MEVO_0000215\">exosome release (MEVO:0000215)</a> <span class=\"small\">(points to it"),
                 "classes that point to exosome are listed as groups: " + exosome);
+        // 'preparation reported as exosomes' points at exosome by MEVO:0000859 (reported under the name of), an
+        // annotation copied into the flat graph: every claim on such preparations is listed on exosome's pages
+        assertTrue(exosome.contains("<a href=\"/MEVO_0000831\">preparation reported as exosomes (MEVO:0000831)</a> <span class=\"small\">(points to it: reported under the name of)"),
+                "preparations reported as exosomes are a group of exosome's page: " + exosome);
+        String reported = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode("""
+                SELECT DISTINCT ?claim WHERE {
+                  GRAPH <https://w3id.org/mevo/graph/flat> { ?claim ?p <https://w3id.org/mevo/MEVO_0000831> }
+                  ?claim a <https://w3id.org/mevo/MEVO_0000078> }"""), "text/csv").body();
+        Set<String> onPreparations = new TreeSet<>();
+        for (String line : reported.split("\r?\n")) if (line.startsWith(BASE)) onPreparations.add(line.trim().substring(BASE.length()));
+        assertTrue(onPreparations.size() > 20, "claims on preparations reported as exosomes: " + onPreparations.size());
+        Set<String> onExosomePages = new TreeSet<>();
+        for (int page = 1; page < 50; page++) {
+            String html = Http.get(TestKb.baseUrl() + "/MEVO_0000102?page=" + page, "text/html").body();
+            onExosomePages.addAll(claimLinks(html));
+            if (!html.contains("rel=\"next\"")) break;
+        }
+        assertTrue(onExosomePages.containsAll(onPreparations), "exosome's pages list every claim on preparations reported as exosomes; missing: "
+                + onPreparations.stream().filter(c -> !onExosomePages.contains(c)).toList());
     }
 }

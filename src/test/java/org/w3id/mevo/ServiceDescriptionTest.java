@@ -66,7 +66,7 @@ class ServiceDescriptionTest {
         assertTrue(ttl.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"), ttl.headers().toString());
         var browser = Http.get(TestKb.sparqlUrl(), "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertEquals(303, browser.statusCode(), "a browser is sent to the query page");
-        assertEquals("/query.html", browser.headers().firstValue("Location").orElse(""));
+        assertEquals("/editor.html", browser.headers().firstValue("Location").orElse(""));
         var q = Http.get(TestKb.sparqlUrl() + "?query=" + Http.encode("ASK { ?s ?p ?o }"), "application/sparql-results+json");
         assertEquals(200, q.statusCode());
         assertTrue(q.body().contains("true"), q.body());

@@ -36,10 +36,18 @@ class SiteTest {
     void landingPageLinksQueryUiExamplesDownloadsAndTopClasses() {
         var r = Http.get(TestKb.baseUrl() + "/", "text/html");
         assertEquals(200, r.statusCode());
-        for (String link : new String[] {"/query.html", "/ui/", "/void", "/download/mevo-full.owl", "/MEVO_0000100", "/MEVO_0000078"})
+        for (String link : new String[] {"/editor.html", "/query.html", "/ui/", "/void", "/download/mevo-full.owl", "/MEVO_0000100", "/MEVO_0000078"})
             assertTrue(r.body().contains("href=\"" + link + "\""), "landing page links " + link);
         assertEquals(200, Http.get(TestKb.baseUrl() + "/query.html", "text/html").statusCode());
         assertEquals(200, Http.get(TestKb.baseUrl() + "/query.js", "*/*").statusCode());
+        assertEquals(200, Http.get(TestKb.baseUrl() + "/editor.html", "text/html").statusCode());
+        // the editor's YASGUI bundle (npm ci in tools/site-build) is served by MEVO itself, and the prefixes come from prefixes.tsv
+        var js = Http.get(TestKb.baseUrl() + "/yasgui/yasgui.min.js", "*/*");
+        assertEquals(200, js.statusCode(), "YASGUI is served locally (./mevo test installs it)");
+        assertTrue(js.body().length() > 100_000, "the prebuilt bundle: " + js.body().length() + " chars");
+        assertEquals(200, Http.get(TestKb.baseUrl() + "/yasgui/yasgui.min.css", "*/*").statusCode());
+        var prefixes = org.apache.jena.atlas.json.JSON.parse(Http.get(TestKb.baseUrl() + "/prefixes.json", "application/json").body());
+        TestKb.prefixes().asMap().forEach((p, ns) -> assertEquals(ns, prefixes.get(p).getAsString().value(), "prefix " + p));
         assertEquals(200, Http.get(TestKb.baseUrl() + "/ui/", "text/html").statusCode());
         var redirect = Http.get(TestKb.baseUrl() + "/ui/$/server", "application/json");
         assertTrue(redirect.statusCode() == 307 || redirect.statusCode() == 200, "UI API calls reach Fuseki: " + redirect.statusCode());

@@ -86,7 +86,7 @@ public final class Main {
               --help                this text
 
             Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); landing page http://localhost:3030/,
-            query page /query.html, Fuseki UI /ui/, entity pages /MEVO_0000102
+            query editor /editor.html (plain page /query.html), Fuseki UI /ui/, entity pages /MEVO_0000102
             """;
 
     private Main() {}

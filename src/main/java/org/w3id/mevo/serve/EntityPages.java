@@ -306,7 +306,7 @@ public final class EntityPages {
 
     private static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
-                + " - MEVO</title><link rel=\"stylesheet\" href=\"/mevo.css\"></head>\n<body><header><p><a href=\"/\">MEVO</a> &middot; <a href=\"/query.html\">query</a></p><h1 id=\"title\">"
+                + " - MEVO</title><link rel=\"stylesheet\" href=\"/mevo.css\"></head>\n<body><header><p><a href=\"/\">MEVO</a> &middot; <a href=\"/editor.html\">query</a></p><h1 id=\"title\">"
                 + esc(title) + "</h1></header>\n<main>\n" + body + "</main></body></html>\n";
     }
 

@@ -62,7 +62,7 @@ final class RelationsPage {
         b.append("</table>\n");
         if (fragment) return b.toString();
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Relations - MEVO</title><link rel=\"stylesheet\" href=\"/mevo.css\"></head>\n"
-                + "<body><header><p><a href=\"/\">MEVO</a> &middot; <a href=\"/query.html\">query</a></p><h1 id=\"title\">Relations and annotation properties</h1></header>\n<main>\n"
+                + "<body><header><p><a href=\"/\">MEVO</a> &middot; <a href=\"/editor.html\">query</a></p><h1 id=\"title\">Relations and annotation properties</h1></header>\n<main>\n"
                 + "<p>Every property the ontology declares (" + rows.size() + "), MEVO's own first. Generated from the VoID description "
                 + "(<a href=\"/void\">/void</a>, <code>void:propertyPartition</code>) built from the data.</p>\n" + b + "</main></body></html>\n";
     }

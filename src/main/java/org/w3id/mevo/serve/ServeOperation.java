@@ -168,7 +168,7 @@ public final class ServeOperation {
         b.addFilter("/*", ServeOperation::rejectMalformedRequests);
         b.addFilter("/*", readiness.header());
         b.addServlet(Readiness.PATH, readiness); // 200 once the release is loaded: load balancers' health check
-        Path site = siteFiles(o.siteDir());
+        Path site = siteFiles(o.siteDir(), o.prefixes());
         b.staticFileBase(site.toString());
         b.addServlet("/$/server", new ActionServerStatus() {
             @Override
@@ -263,8 +263,17 @@ public final class ServeOperation {
         return n;
     }
 
-    /** The static site: MEVO's pages from fuseki-config/site at /, Fuseki's UI at /ui/ (unpacked into a temp folder). */
-    static Path siteFiles(Path siteDir) {
+    /** Where {@code npm ci} in tools/site-build puts YASGUI's prebuilt bundle, relative to the project root. */
+    public static final String YASGUI_BUILD = "tools/site-build/node_modules/@zazuko/yasgui/build";
+
+    static Path siteFiles(Path siteDir) { return siteFiles(siteDir, null); }
+
+    /**
+     * The static site: MEVO's pages from fuseki-config/site at /, Fuseki's UI at /ui/ (unpacked into a temp folder),
+     * the query editor's YASGUI bundle at /yasgui/ (copied from {@link #YASGUI_BUILD} when installed; without it
+     * /editor.html falls back to the plain query page), and /prefixes.json (the project's prefixes, for the editor).
+     */
+    static Path siteFiles(Path siteDir, org.w3id.mevo.core.Prefixes prefixes) {
         Path dir = uiFiles();
         try {
             Path root = Files.createTempDirectory("mevo-site");
@@ -279,6 +288,19 @@ public final class ServeOperation {
                 try (var s = Files.list(siteDir)) {
                     for (Path p : s.toList()) if (Files.isRegularFile(p)) Files.copy(p, root.resolve(p.getFileName().toString()));
                 }
+            }
+            Path projectRoot = siteDir.toAbsolutePath().getParent() == null ? null : siteDir.toAbsolutePath().getParent().getParent();
+            Path yasgui = projectRoot == null ? null : projectRoot.resolve(YASGUI_BUILD);
+            if (yasgui != null && Files.isRegularFile(yasgui.resolve("yasgui.min.js")) && Files.isRegularFile(yasgui.resolve("yasgui.min.css"))) {
+                Files.createDirectories(root.resolve("yasgui"));
+                for (String f : List.of("yasgui.min.js", "yasgui.min.css")) Files.copy(yasgui.resolve(f), root.resolve("yasgui").resolve(f));
+            } else {
+                System.err.println("[mevo] query editor: YASGUI is not installed (" + YASGUI_BUILD + "/yasgui.min.js missing; `npm ci` in tools/site-build installs it); /editor.html falls back to the plain query page");
+            }
+            if (prefixes != null) {
+                var json = new org.apache.jena.atlas.json.JsonObject();
+                prefixes.asMap().forEach(json::put);
+                Files.writeString(root.resolve("prefixes.json"), org.apache.jena.atlas.json.JSON.toStringFlat(json), java.nio.charset.StandardCharsets.UTF_8);
             }
             return root;
         } catch (IOException e) {

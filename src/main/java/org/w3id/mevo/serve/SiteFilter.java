@@ -170,7 +170,7 @@ public final class SiteFilter implements Filter {
         RDFFormat rdf = rdfFormat(accept);
         if (rdf == null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html")) {
             resp.setStatus(303);
-            resp.setHeader("Location", req.getContextPath() + "/query.html");
+            resp.setHeader("Location", req.getContextPath() + "/editor.html");
             return;
         }
         if (rdf == null) rdf = RDFFormat.TURTLE;
