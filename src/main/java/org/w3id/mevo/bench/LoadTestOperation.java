@@ -61,7 +61,7 @@ public final class LoadTestOperation {
             if (endpoint == null) {
                 server = BenchServers.startMevo(o.layout(), o.releaseDir(), o.resultCache(), new StepLog(progress));
                 endpoint = BenchServers.mevoEndpoint(server);
-                served = "MEVO server started here from " + o.releaseDir() + (o.resultCache() ? " (result cache on, as served)" : " (result cache off)");
+                served = "MEVO server started here from " + relative(o.layout(), o.releaseDir()) + (o.resultCache() ? " (result cache on, as served)" : " (result cache off)");
             } else {
                 served = "running server " + endpoint;
             }
@@ -110,5 +110,11 @@ public final class LoadTestOperation {
         } finally {
             BenchServers.stop(server);
         }
+    }
+
+    /** The release folder as written in reports: relative to the project root when inside it (no machine paths). */
+    private static String relative(ProjectLayout layout, Path dir) {
+        Path root = layout.root().toAbsolutePath().normalize(), d = dir.toAbsolutePath().normalize();
+        return d.startsWith(root) ? root.relativize(d).toString() : d.getFileName().toString();
     }
 }
