@@ -4,7 +4,7 @@
 #   PythonClientTest          SPARQLWrapper for /usr/bin/python3       (python3-sparqlwrapper)
 #   ServiceDescriptionTest    rdflib for /usr/bin/python3              (python3-rdflib)
 #   RClientTest               Rscript with httr and jsonlite           (r-base-core, r-cran-httr, r-cran-jsonlite)
-#   ReplicasTest              HAProxy in front of two replicas         (haproxy)
+#   ReplicasTest              HAProxy in front of two replicas, and curl for deploy/replicas.sh's readiness wait (haproxy, curl)
 # Idempotent and silent when everything is already present. Debian 12; must run as root to install.
 set -euo pipefail
 
@@ -20,6 +20,7 @@ if ! [[ -x /usr/bin/Rscript ]] || ! /usr/bin/Rscript -e 'library(httr); library(
 fi
 # ReplicasTest (deploy/replicas.sh): HAProxy from Debian
 [[ -x /usr/sbin/haproxy ]] || missing+=("haproxy")
+command -v curl >/dev/null 2>&1 || missing+=("curl")
 ((${#missing[@]} == 0)) && exit 0
 
 echo "[test-setup] missing: ${missing[*]}; installing them with apt-get" >&2
@@ -37,7 +38,7 @@ if ! apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/nul
   exit 1
 fi
 # verify the result, so a half-finished install is reported here and not as a confusing test failure
-for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/Rscript /usr/sbin/haproxy; do
+for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/Rscript /usr/sbin/haproxy /usr/bin/curl; do
   [[ -x $f ]] || { echo "[test-setup] ERROR: $f still missing after install" >&2; exit 1; }
 done
 /usr/bin/python3 -c 'import SPARQLWrapper, rdflib' || { echo "[test-setup] ERROR: python3 still cannot import SPARQLWrapper and rdflib" >&2; exit 1; }
