@@ -69,7 +69,10 @@ class ReplicasTest {
             load.start(32);
             Thread.sleep(3000);
             long pid = Long.parseLong(Files.readString(run.resolve("r1.pid")).trim());
-            assertEquals(0, new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).start().waitFor(), "kill -9 " + pid);
+            // SIGKILL (destroyForcibly on Unix), without needing the procps 'kill' program
+            ProcessHandle replica = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("replica 1 (pid " + pid + ") is not running"));
+            assertTrue(replica.destroyForcibly(), "kill -9 " + pid);
+            replica.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
             int beforeRestart = load.ok.get();
             Thread.sleep(2000);
             script(run, "restart", "1");
