@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,8 +59,7 @@ class BrowserTest {
         Path dir = TestKb.layout().root().resolve("target").resolve("browser");
         Files.createDirectories(dir);
         userDataDir = Files.createTempDirectory(dir, "chromium-profile-");
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+        int port = Http.freePort();
         driverUrl = "http://127.0.0.1:" + port;
         driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("chromedriver.log").toFile()).start();
@@ -144,14 +141,7 @@ class BrowserTest {
 
         click(link);
         Await.until("the query page to open", WAIT, () -> url().endsWith("/query.html") ? Boolean.TRUE : null);
-        int options = Await.until("#examples to be filled from the endpoint (> 30 options)", WAIT, () -> {
-            int n = findAll("#examples option").size();
-            return n > 30 ? n : null;
-        });
-        assertTrue(options > 30, "options: " + options);
-
-        click(find("#examples option[value='ev-subtype-sizes']"));
-        String fileText = Files.readString(TestKb.layout().queriesDir().resolve("ev-subtype-sizes.rq"), StandardCharsets.UTF_8);
+        String fileText = pickExample("ev-subtype-sizes");
         String query = Await.until("choosing the example to fill the query box", WAIT, () -> {
             String v = property(find("#query"), "value");
             return v.contains("mevo:0000022") ? v : null;
@@ -195,14 +185,7 @@ class BrowserTest {
         String start = (String) script("return mevoEditor.yasgui.getTab().getQuery();");
         assertTrue(start.contains("PREFIX mevo: <https://w3id.org/mevo/MEVO_>") && start.contains("PREFIX GO: <http://purl.obolibrary.org/obo/GO_>"),
                 "MEVO's prefixes (ontology/prefixes.tsv) are pre-filled: " + start);
-        int options = Await.until("#examples to be filled from the endpoint (> 30 options)", WAIT, () -> {
-            int n = findAll("#examples option").size();
-            return n > 30 ? n : null;
-        });
-        assertTrue(options > 30, "options: " + options);
-
-        click(find("#examples option[value='ev-subtype-sizes']"));
-        String fileText = Files.readString(TestKb.layout().queriesDir().resolve("ev-subtype-sizes.rq"), StandardCharsets.UTF_8);
+        String fileText = pickExample("ev-subtype-sizes");
         String query = Await.until("choosing the example to fill the editor", WAIT, () -> {
             Object v = script("return mevoEditor.yasgui.getTab().getQuery();");
             return v instanceof String q && q.contains("mevo:0000022") ? q : null;
@@ -475,5 +458,16 @@ class BrowserTest {
 
     private static String value(JsonObject binding, String var) {
         return binding.get(var).getAsObject().get("value").getAsString().value();
+    }
+
+    /** Waits for the page's example picker (#examples, filled from the endpoint), picks one; returns its file's text. */
+    private String pickExample(String name) throws Exception {
+        int options = Await.until("#examples to be filled from the endpoint (> 30 options)", WAIT, () -> {
+            int n = findAll("#examples option").size();
+            return n > 30 ? n : null;
+        });
+        assertTrue(options > 30, "options: " + options);
+        click(find("#examples option[value='" + name + "']"));
+        return Files.readString(TestKb.layout().queriesDir().resolve(name + ".rq"), StandardCharsets.UTF_8);
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -233,7 +231,7 @@ class PersistenceTest {
         Process first = null;
         Process second = null;
         try {
-            int port = freePort();
+            int port = Http.freePort();
             first = startServer(served, data, port, 4000, tmp.resolve("server-1.log"));
             String base = "http://127.0.0.1:" + port;
             awaitServing(first, base, tmp.resolve("server-1.log"));
@@ -262,7 +260,7 @@ class PersistenceTest {
             boolean switched = !published.equals(current(data));
             System.err.println("[PersistenceTest] killed " + (switched ? "after the switch" : "in the middle of the load of " + loading));
 
-            int port2 = freePort();
+            int port2 = Http.freePort();
             second = startServer(served, data, port2, 3000, tmp.resolve("server-2.log"));
             String base2 = "http://127.0.0.1:" + port2;
             awaitServing(second, base2, tmp.resolve("server-2.log"));
@@ -344,12 +342,6 @@ class PersistenceTest {
         Files.move(fresh, served, StandardCopyOption.ATOMIC_MOVE);
         try (Stream<Path> s = Files.walk(old)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

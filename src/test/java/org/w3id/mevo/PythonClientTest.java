@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.SparqlFiles;
+import org.w3id.mevo.support.Http;
 import org.w3id.mevo.support.ExpectedResults;
 import org.w3id.mevo.support.Prerequisites;
 import org.w3id.mevo.support.Processes;
@@ -109,8 +109,7 @@ class PythonClientTest {
 
     @Test
     void unreachableEndpointIsReportedWithANonZeroExit() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+        int port = Http.freePort();
         Processes.Result r = run(List.of(PYTHON, SCRIPT, "http://127.0.0.1:" + port + "/mevo/sparql", "--json"));
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("error: query ev-subtype-sizes"), r.err());

@@ -3,7 +3,6 @@ package org.w3id.mevo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.mevo.core.SparqlFiles;
+import org.w3id.mevo.support.Http;
 import org.w3id.mevo.support.ExpectedResults;
 import org.w3id.mevo.support.Processes;
 import org.w3id.mevo.support.TestKb;
@@ -63,8 +63,7 @@ class RClientTest {
 
     @Test
     void unreachableEndpointIsReportedWithANonZeroExit() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+        int port = Http.freePort();
         var r = Processes.run(List.of(RSCRIPT, SCRIPT, "http://127.0.0.1:" + port + "/mevo/sparql", "--json"), 120);
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("error: query ev-subtype-sizes"), r.err());

@@ -3,7 +3,6 @@ package org.w3id.mevo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,7 @@ class StartupLogTest {
 
     private static void check(List<String> mode) throws Exception {
         Path release = TestKb.release();
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+        int port = Http.freePort();
         Path log = Files.createTempFile(TestKb.layout().root().resolve("target"), "startup", ".log");
         String cp = TestKb.layout().root().resolve("target").resolve("classes") + java.io.File.pathSeparator
                 + System.getProperty("java.class.path");

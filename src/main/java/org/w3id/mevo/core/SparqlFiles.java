@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 
@@ -26,6 +29,13 @@ public record SparqlFiles(Path path, String text, Map<String, String> header) {
      * check on a busy machine and fail the build for no fault of the data.
      */
     public static final long BUILD_QUERY_TIMEOUT_MINUTES = 10;
+
+    /** A build step's execution of {@code query} over {@code ds}, bounded by {@link #BUILD_QUERY_TIMEOUT_MINUTES} (first result and overall). */
+    public static QueryExecution buildExecution(Dataset ds, Query query) {
+        return QueryExecution.dataset(ds).query(query)
+                .initialTimeout(BUILD_QUERY_TIMEOUT_MINUTES, TimeUnit.MINUTES)
+                .overallTimeout(BUILD_QUERY_TIMEOUT_MINUTES, TimeUnit.MINUTES).build();
+    }
 
     private static final Pattern HEADER = Pattern.compile("^#\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s*(.*)$");
 

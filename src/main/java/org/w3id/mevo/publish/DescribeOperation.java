@@ -36,8 +36,7 @@ public final class DescribeOperation {
         Graph out = GraphFactory.createDefaultGraph();
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(SparqlFiles.read(p).query()).initialTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES)
-                    .overallTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES).build()) {
+            try (QueryExecution qe = SparqlFiles.buildExecution(ds, SparqlFiles.read(p).query())) {
                 qe.execConstruct().getGraph().find().forEach(out::add);
             }
             rules++;

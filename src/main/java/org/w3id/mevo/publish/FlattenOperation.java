@@ -33,8 +33,7 @@ public final class FlattenOperation {
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
             SparqlFiles f = SparqlFiles.read(p);
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).initialTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES)
-                    .overallTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES).build()) {
+            try (QueryExecution qe = SparqlFiles.buildExecution(ds, f.query())) {
                 Model m = qe.execConstruct();
                 m.getGraph().find().forEach(flat::add);
             }

@@ -61,8 +61,7 @@ public final class QualityReportOperation {
         for (Path p : files) {
             SparqlFiles f = SparqlFiles.read(p);
             Level level = Level.valueOf(f.header().getOrDefault("level", "ERROR").toUpperCase(Locale.ROOT));
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(f.query()).initialTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES)
-                    .overallTimeout(SparqlFiles.BUILD_QUERY_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES).build()) {
+            try (QueryExecution qe = SparqlFiles.buildExecution(ds, f.query())) {
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) {
                     QuerySolution s = rs.next();

@@ -39,4 +39,11 @@ public final class Http {
     }
 
     public static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    /** A loopback port that was free a moment ago (for a server or a client that must find nothing listening). */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
 }
