@@ -96,4 +96,29 @@ class ServiceAllowListTest {
         assertEquals(List.of(UNIPROT, WIKIDATA), list);
         assertTrue(CappedQueryProcessor.refusal(iri("http://127.0.0.1:8080/sparql"), list) != null, "no loopback in production");
     }
+
+    /**
+     * The fast path that skips the allow-list walk must never skip a query that has a SERVICE: every query whose
+     * parse finds one is flagged, also when the keyword is written in another case or through a unicode escape.
+     */
+    @Test
+    void theNoServiceFastPathNeverSkipsAQueryWithAService() {
+        String p = "PREFIX : <https://w3id.org/mevo/MEVO_> ";
+        List<String> withService = List.of(
+                p + "SELECT * { SERVICE <https://a/sparql> { ?s ?p ?o } }",
+                p + "SELECT * { sErViCe <https://a/sparql> { ?s ?p ?o } }",
+                p + "SELECT * { ?s ?p ?o FILTER EXISTS { service silent <https://c/sparql> { ?s ?p ?o } } }",
+                p + "SELECT * { \\u0053ERVICE <https://a/sparql> { ?s ?p ?o } }",
+                p + "SELECT * { \\U00000073ervice <https://a/sparql> { ?s ?p ?o } }");
+        for (String q : withService) {
+            // Jena 5.6 rejects a keyword written with escapes; a parser that decoded them first would find the SERVICE
+            boolean escaped = q.contains("\\u") || q.contains("\\U");
+            if (!escaped) assertEquals(1, services(q).size(), "the parser finds the SERVICE in " + q);
+            assertTrue(CappedQueryProcessor.mayHoldService(q), q);
+        }
+        assertEquals(false, CappedQueryProcessor.mayHoldService(p + "SELECT * { ?s ?p ?o } LIMIT 3"));
+        assertEquals(false, CappedQueryProcessor.mayHoldService("ASK {}"));
+        assertEquals(false, CappedQueryProcessor.mayHoldService("SERVIC"));
+        assertTrue(CappedQueryProcessor.mayHoldService(p + "SELECT * { ?s ?p \"customer service\" }"), "a literal may say it: walk anyway");
+    }
 }
