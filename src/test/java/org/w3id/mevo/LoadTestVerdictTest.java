@@ -15,7 +15,7 @@ import org.w3id.mevo.support.TestKb;
 
 /**
  * The load test's verdict ({@code ./mevo bench-load}), run for a few seconds against the real test server: it reports
- * what it measured and fails on a p99 bound no server can meet. (The load numbers themselves live in BENCHMARKS.md.)
+ * what it measured and fails on a p99 bound no server can meet. (The load numbers themselves live in bench/BENCHMARKS.md.)
  */
 class LoadTestVerdictTest {
     private static LoadTestOperation.Result run(double maxP99, ByteArrayOutputStream printed) {

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.w3id.mevo.core.FileTrees;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.ProjectLayout;
@@ -62,7 +59,7 @@ public final class ProcessStartupBenchmark {
             try {
                 progress.println("[mevo] bench-startup: git clone " + o.layout().root() + " -> " + clone);
                 long t0 = System.nanoTime();
-                exec(List.of("git", "clone", "--quiet", "--no-hardlinks", o.layout().root().toString(), clone.toString()), o.layout().root(), Duration.ofMinutes(5));
+                BenchProcesses.check(List.of("git", "clone", "--quiet", "--no-hardlinks", o.layout().root().toString(), clone.toString()), o.layout().root(), Duration.ofMinutes(5));
                 long cloneMs = (System.nanoTime() - t0) / 1_000_000;
                 Start s = start("fresh clone", clone, o.timeout());
                 Map<String, Long> m = new LinkedHashMap<>();
@@ -89,7 +86,7 @@ public final class ProcessStartupBenchmark {
 
     /** Starts {@code ./mevo serve} in {@code root}, waits for the first answer, stops it; returns the times. */
     private Start start(String kind, Path root, Duration timeout) {
-        int port = freePort();
+        int port = BenchProcesses.freePort();
         ProcessBuilder pb = new ProcessBuilder(root.resolve("mevo").toString(), "serve", "--localhost", "--port", String.valueOf(port))
                 .directory(root.toFile()).redirectErrorStream(true);
         long t0 = System.nanoTime();
@@ -136,45 +133,7 @@ public final class ProcessStartupBenchmark {
                 return new Start(kind, m, ms);
             }
         } finally {
-            stop(p);
-        }
-    }
-
-    private static void stop(Process p) {
-        p.descendants().forEach(ProcessHandle::destroy);
-        p.destroy();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new MevoException("no free loopback port: " + e.getMessage(), e);
-        }
-    }
-
-    private static void exec(List<String> cmd, Path dir, Duration timeout) {
-        try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new MevoException(String.join(" ", cmd) + " did not finish within " + timeout.toSeconds() + " s");
-            }
-            if (p.exitValue() != 0) throw new MevoException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + output.strip());
-        } catch (IOException e) {
-            throw new MevoException("cannot run " + String.join(" ", cmd) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MevoException("interrupted: " + String.join(" ", cmd), e);
+            BenchProcesses.stop(p, Duration.ofSeconds(20));
         }
     }
 }

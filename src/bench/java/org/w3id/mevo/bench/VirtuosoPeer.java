@@ -6,7 +6,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.w3id.mevo.core.MevoException;
 
@@ -38,8 +40,8 @@ final class VirtuosoPeer implements AutoCloseable {
     static void ensureInstalled(java.io.PrintStream progress) {
         if (Files.isExecutable(SERVER) && Files.isExecutable(ISQL)) return;
         progress.println("[mevo] bench: Virtuoso missing: apt-get install virtuoso-opensource");
-        int rc = run(List.of("apt-get", "install", "-y", "-qq", "virtuoso-opensource"), Path.of("/tmp"), 900,
-                java.util.Map.of("DEBIAN_FRONTEND", "noninteractive"));
+        int rc = BenchProcesses.run(List.of("apt-get", "install", "-y", "-qq", "virtuoso-opensource"), Path.of("/tmp"),
+                Duration.ofSeconds(900), Map.of("DEBIAN_FRONTEND", "noninteractive"));
         if (rc != 0 || !Files.isExecutable(SERVER))
             throw new MevoException("cannot install Virtuoso (apt-get install virtuoso-opensource exited " + rc
                     + "); install it as root, or leave the peer comparison out (--only without peers)");
@@ -53,7 +55,8 @@ final class VirtuosoPeer implements AutoCloseable {
         Files.writeString(dir.resolve("load.sql"), "ld_dir('" + dir + "', 'data.nq', 'urn:mevo:bench:default');\n"
                 + "rdf_loader_run();\ncheckpoint;\n", StandardCharsets.UTF_8);
         launch();
-        if (run(List.of(ISQL.toString(), "127.0.0.1:" + sqlPort, "dba", "dba", dir.resolve("load.sql").toString()), dir, 600, java.util.Map.of()) != 0)
+        if (BenchProcesses.run(List.of(ISQL.toString(), "127.0.0.1:" + sqlPort, "dba", "dba", dir.resolve("load.sql").toString()), dir,
+                Duration.ofSeconds(600), Map.of()) != 0)
             throw new MevoException("Virtuoso: loading " + nquads + " failed (see " + dir.resolve("virtuoso.log") + ")");
         stop();
         return launch();
@@ -61,8 +64,8 @@ final class VirtuosoPeer implements AutoCloseable {
 
     private long launch() throws IOException {
         long t0 = System.nanoTime();
-        process = new ProcessBuilder(SERVER.toString(), "+foreground", "+configfile", dir.resolve("virtuoso.ini").toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        process = BenchProcesses.start(List.of(SERVER.toString(), "+foreground", "+configfile", dir.resolve("virtuoso.ini").toString()),
+                dir, dir.resolve("stdout.log"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new MevoException("Virtuoso exited at start (see " + dir.resolve("stdout.log") + ")");
@@ -78,15 +81,7 @@ final class VirtuosoPeer implements AutoCloseable {
 
     void stop() {
         if (process == null || !process.isAlive()) return;
-        process.destroy(); // SIGTERM: Virtuoso checkpoints and exits
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BenchProcesses.stop(process, Duration.ofSeconds(60)); // SIGTERM: Virtuoso checkpoints and exits
     }
 
     @Override
@@ -130,25 +125,6 @@ final class VirtuosoPeer implements AutoCloseable {
                 "[SPARQL]",
                 "ResultSetMaxRows = 100000", "MaxQueryExecutionTime = 60",
                 "");
-    }
-
-    static int run(List<String> cmd, Path dir, int timeoutSeconds, java.util.Map<String, String> env) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     private static void sleep(long ms) {

@@ -2,7 +2,6 @@ package org.w3id.mevo.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.ProjectLayout;
 
@@ -80,7 +78,7 @@ final class PeerBenchmark {
         try {
             if (o.virtuoso()) {
                 VirtuosoPeer.ensureInstalled(progress);
-                virtuoso = new VirtuosoPeer(tmp.resolve("virtuoso"), freePort(), freePort());
+                virtuoso = new VirtuosoPeer(tmp.resolve("virtuoso"), BenchProcesses.freePort(), BenchProcesses.freePort());
                 progress.println("[mevo] bench peers: Virtuoso: loading " + o.release().resolve("mevo.nq"));
                 long t0 = virtuoso.start(o.release().resolve(org.w3id.mevo.publish.Release.DATASET_FILE));
                 long t1 = BenchServers.awaitFirstAnswer(load.client(), virtuoso.endpoint(), Duration.ofSeconds(120));
@@ -128,28 +126,28 @@ final class PeerBenchmark {
             if (!excluded.rows().isEmpty()) tables.add(excluded);
             return new Result(tables, errors);
         } finally {
-            for (Server s : servers) if (s.process != null && (virtuoso == null || s.process != virtuoso.process())) stopProcess(s.process);
+            for (Server s : servers) if (s.process != null && (virtuoso == null || s.process != virtuoso.process())) BenchProcesses.stop(s.process, Duration.ofSeconds(20));
             if (virtuoso != null) virtuoso.close();
             org.w3id.mevo.core.FileTrees.delete(tmp);
         }
     }
 
     private Server startJava(String name, String kind, String path, Options o, Path tmp) throws IOException {
-        int port = freePort();
+        int port = BenchProcesses.freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : o.serverJavaOpts().trim().split("\\s+")) if (!a.isEmpty()) cmd.add(a);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServerMain.class.getName(),
                 kind, String.valueOf(port), o.release().toAbsolutePath().toString(), o.layout().root().toAbsolutePath().toString()));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(kind + ".log").toFile()).start();
+        Process p = BenchProcesses.start(cmd, null, tmp.resolve(kind + ".log"));
         String endpoint = "http://127.0.0.1:" + port + path;
         try {
             long t1 = BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
             progress.printf("[mevo] bench peers: %s up, first answer %.0f ms after process start%n", name, (t1 - t0) / 1e6);
             return new Server(name, endpoint, p, (t1 - t0) / 1e6);
         } catch (RuntimeException e) {
-            stopProcess(p);
+            BenchProcesses.stop(p, Duration.ofSeconds(20));
             throw new MevoException(name + " did not start: " + e.getMessage() + " (log: " + Files.readString(tmp.resolve(kind + ".log")) + ")", e);
         }
     }
@@ -232,21 +230,6 @@ final class PeerBenchmark {
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // fields 14 and 15 of the whole line
         } catch (IOException | RuntimeException e) {
             return -1;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    static void stopProcess(Process p) {
-        p.destroy();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -24,7 +24,7 @@ import org.w3id.mevo.core.StepLog;
 /**
  * {@code ./mevo bench}: build, load/start-up, query-latency and overhead benchmarks, one after another in this JVM.
  * Prints every table to stdout and writes them, as TSV blocks, to the output file. Only 127.0.0.1 is contacted;
- * every loop is bounded in count and time. See BENCHMARKS.md.
+ * every loop is bounded in count and time. See bench/BENCHMARKS.md.
  */
 public final class BenchOperation {
     /** The benchmarks `./mevo bench` can run (--only), in the order they run. */

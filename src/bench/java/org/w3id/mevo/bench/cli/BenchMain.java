@@ -1,0 +1,40 @@
+package org.w3id.mevo.bench.cli;
+
+import java.util.concurrent.Callable;
+import org.w3id.mevo.cli.Main;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./mevo bench*} and {@code ./mevo synth}: the benchmark commands, run by {@code ./mevo} with the bench
+ * classpath (target/test-classes: the bench source set is not part of the served code). Same options, errors and exit
+ * codes as {@link Main}. See bench/BENCHMARKS.md.
+ */
+@Command(name = "./mevo", synopsisHeading = "usage: ", customSynopsis = "./mevo <bench command> [options]",
+        subcommands = {BenchCommand.class, BenchLoadCommand.class, BenchStartupCommand.class, BenchScalingCommand.class,
+                SynthCommand.class, HelpCommand.class},
+        commandListHeading = "%nbenchmark commands (numbers, commands and what limits each: bench/BENCHMARKS.md):%n",
+        optionListHeading = "%noptions:%n")
+public final class BenchMain implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+    boolean help;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return Main.USAGE;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return Main.configure(new CommandLine(new BenchMain()));
+    }
+}

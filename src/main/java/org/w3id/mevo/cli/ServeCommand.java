@@ -1,0 +1,64 @@
+package org.w3id.mevo.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.Prefixes;
+import org.w3id.mevo.core.ProjectLayout;
+import org.w3id.mevo.core.StepLog;
+import org.w3id.mevo.serve.LiveDatabase;
+import org.w3id.mevo.serve.PersistentStore;
+import org.w3id.mevo.serve.ServeOperation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", sortOptions = false, description = "build if the release is missing or stale, then start Fuseki")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", defaultValue = "3030", description = "HTTP port (default 3030)")
+    int port;
+
+    @Option(names = "--localhost", description = "listen on localhost only")
+    boolean localhost;
+
+    @Option(names = "--persistent", description = {
+            "keep the data in a TDB2 database on disk (fuseki-config/mevo-tdb2.ttl): a restart serves it",
+            "without loading; new releases are loaded aside and switched to atomically (see ./mevo reload)"})
+    boolean persistent;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "where persistent databases live (default databases/)")
+    Path data;
+
+    @Option(names = "--watch", paramLabel = "N", description = {"persistent mode: reload when release/build-info.json changes",
+            "(checked every N seconds; default 0 = only on ./mevo reload)"})
+    Integer watch;
+
+    @Mixin ReleaseOptions release;
+    @Mixin ProjectOption project;
+
+    @Override
+    public Integer call() {
+        if (!persistent && (data != null || watch != null)) throw new MevoException("--data and --watch need --persistent");
+        StepLog log = StepLog.stderr();
+        ProjectLayout layout = project.layout();
+        Path releaseDir = release.ensureCurrent(layout, log);
+        Path config = persistent ? layout.fusekiConfig().resolveSibling(PersistentStore.CONFIG_FILE) : layout.fusekiConfig();
+        var options = new ServeOperation.Options(config, releaseDir, port, localhost, layout.siteDir(), Prefixes.load(layout.prefixes()));
+        FusekiServer server;
+        if (persistent) {
+            Path dataDir = data != null ? data : layout.root().resolve("databases");
+            var ps = new ServeOperation(log).startPersistent(options, new ServeOperation.Persistence(dataDir, watch == null ? 0 : watch));
+            Runtime.getRuntime().addShutdownHook(new Thread(ps::stop, "mevo-shutdown"));
+            server = ps.server();
+            log.info("persistent mode: serving " + ps.live().database().dir() + "; reload with ./mevo reload --port "
+                    + server.getHttpPort() + " (POST http://localhost:" + server.getHttpPort() + LiveDatabase.RELOAD_PATH + ")");
+        } else {
+            server = new ServeOperation(log).start(options);
+        }
+        log.info("MEVO SPARQL endpoint: http://localhost:" + server.getHttpPort() + "/mevo/sparql"
+                + "  (home: http://localhost:" + server.getHttpPort() + "/ , Fuseki UI: /ui/)");
+        server.join();
+        return 0;
+    }
+}
