@@ -36,7 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "  ./mevo COMMAND --help  the options of one command; --project DIR (any command) uses the MEVO checkout at DIR",
                 "",
                 "Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); landing page http://localhost:3030/,",
-                "query editor /editor.html (plain page /query.html), Fuseki UI /ui/, entity pages /MEVO_0000102"})
+                "query editor /editor.html (plain page /query.html), Fuseki UI /ui/, entity pages /MEVO_0000102", ""})
 public final class Main implements Callable<Integer> {
     /** Exit code of a command-line mistake (as {@code ./mevo} without a command). */
     public static final int USAGE = 2;
