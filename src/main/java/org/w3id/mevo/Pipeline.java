@@ -29,9 +29,6 @@ import org.w3id.mevo.validate.ShaclOperation;
 
 /** The whole build, in the order the folders suggest: curate -> validate -> reason -> publish. */
 public final class Pipeline {
-    /** MEVO's public SPARQL endpoint IRI, as named in the examples and the service description. */
-    public static final String ENDPOINT = "https://w3id.org/mevo/sparql";
-
     /** @param releaseDir where the release goes (README: {@code release/}) */
     public record Options(ProjectLayout layout, Path releaseDir, ReasonOperation.Options reasoning) {
         public Options(ProjectLayout layout, Path releaseDir) { this(layout, releaseDir, ReasonOperation.Options.defaults()); }
@@ -69,7 +66,7 @@ public final class Pipeline {
                 new FlattenOperation.Options(l.flattenDir()));
 
         Graph examples = new org.w3id.mevo.publish.ExamplesOperation(log).run(
-                new org.w3id.mevo.publish.ExamplesOperation.Options(l.queriesDir(), ENDPOINT));
+                new org.w3id.mevo.publish.ExamplesOperation.Options(l.queriesDir(), org.w3id.mevo.core.MevoIris.SPARQL_ENDPOINT));
         java.util.Map<String, Graph> graphs = new java.util.LinkedHashMap<>();
         graphs.put(Release.ASSERTED, asserted);
         graphs.put(Release.INFERRED, reasoned.inferred());

@@ -16,7 +16,7 @@ import org.w3id.mevo.core.StepLog;
  * graphs, default graph = their union); together they make the SPARQL 1.1 Service Description and VoID graph.
  */
 public final class DescribeOperation {
-    public static final String GRAPH = Release.GRAPH_BASE + "void";
+    public static final String GRAPH = org.w3id.mevo.core.MevoIris.graph("void");
 
     public record Options(Path rulesDir) {}
 

@@ -25,7 +25,7 @@ import org.w3id.mevo.core.OwlBridge;
  * support, with an idspace for MEVO's IRIs and the definition sources as definition xrefs).
  */
 public final class OboArtefacts {
-    public static final String IDSPACE = "idspace: MEVO " + PublishOperation.MEVO_NS;
+    public static final String IDSPACE = "idspace: MEVO " + org.w3id.mevo.core.MevoIris.TERM_NS;
     private static final String OIO_XREF = "http://www.geneontology.org/formats/oboInOwl#hasDbXref";
     private static final String DEF = "http://purl.obolibrary.org/obo/IAO_0000115";
     private static final String DEF_SOURCE = "http://purl.obolibrary.org/obo/IAO_0000119";
@@ -89,7 +89,7 @@ public final class OboArtefacts {
         }
     }
 
-    private static boolean mevo(IRI iri) { return iri.toString().startsWith(PublishOperation.MEVO_NS); }
+    private static boolean mevo(IRI iri) { return org.w3id.mevo.core.MevoIris.isTerm(iri.toString()); }
 
     private static boolean internal(OWLAxiom ax) {
         Stream<IRI> subjects;

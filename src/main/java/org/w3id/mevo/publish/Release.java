@@ -17,13 +17,12 @@ import org.w3id.mevo.core.MevoException;
  * inferred, flat below; examples and void); whoever serves or queries it makes the default graph the union of them.
  */
 public final class Release {
-    public static final String GRAPH_BASE = "https://w3id.org/mevo/graph/";
     /** The curated ontology and compiled tables, as asserted. */
-    public static final String ASSERTED = GRAPH_BASE + "asserted";
+    public static final String ASSERTED = org.w3id.mevo.core.MevoIris.graph("asserted");
     /** What HermiT entails beyond the asserted: subclass links and individual types. */
-    public static final String INFERRED = GRAPH_BASE + "inferred";
+    public static final String INFERRED = org.w3id.mevo.core.MevoIris.graph("inferred");
     /** Direct triples (claim -> cargo, class -> some-values-from class, size ranges) for simple SPARQL. */
-    public static final String FLAT = GRAPH_BASE + "flat";
+    public static final String FLAT = org.w3id.mevo.core.MevoIris.graph("flat");
 
     public static final String DATASET_FILE = "mevo.nq";
     public static final String OWL_FILE = "mevo.owl";

@@ -23,7 +23,7 @@ import org.w3id.mevo.core.Prefixes;
  * the entity in the flattened graph, with the links (PubMed, doi.org) one step further on.
  */
 public final class EntityPages {
-    public static final String BASE = "https://w3id.org/mevo/";
+    public static final String BASE = org.w3id.mevo.core.MevoIris.BASE;
     private static final String OBO = "http://purl.obolibrary.org/obo/";
     private static final String OIO = "http://www.geneontology.org/formats/oboInOwl#";
     private static final String DEF = OBO + "IAO_0000115";
@@ -131,7 +131,7 @@ public final class EntityPages {
                 String cite = literal(dsg, o, citation);
                 String desc = literal(dsg, o, NodeFactory.createURI(DESC));
                 // a citation-problem record: what the entry actually is (MEVO:0000829)
-                if (desc == null) desc = literal(dsg, o, NodeFactory.createURI("https://w3id.org/mevo/MEVO_0000829"));
+                if (desc == null) desc = literal(dsg, o, NodeFactory.createURI(org.w3id.mevo.core.MevoIris.term("0000829")));
                 if (links.isEmpty() && desc == null && cite == null) continue;
                 StringBuilder cell = new StringBuilder(link(dsg, o));
                 if (cite != null) cell.append("<br><span class=\"small\">").append(esc(cite)).append("</span>");

@@ -43,7 +43,7 @@ public final class SiteFilter implements Filter {
     private final Artefacts artefacts;
     private final RelationsPage relations;
     /** The endpoint IRI in the published service description; a served copy names the URL it was fetched from. */
-    static final String PUBLIC_ENDPOINT = EntityPages.BASE + "sparql";
+    static final String PUBLIC_ENDPOINT = org.w3id.mevo.core.MevoIris.SPARQL_ENDPOINT;
 
     /** @param dataset supplies the served dataset once the server is built */
     public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph) {

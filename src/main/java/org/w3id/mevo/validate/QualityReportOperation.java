@@ -28,7 +28,7 @@ public final class QualityReportOperation {
     /** @param prefixes declared to the checks as SHACL prefix declarations in graph {@link #PREFIX_GRAPH} */
     public record Options(Path checksDir, java.util.Map<String, String> prefixes) {}
 
-    public static final String PREFIX_GRAPH = "https://w3id.org/mevo/graph/prefixes";
+    public static final String PREFIX_GRAPH = org.w3id.mevo.core.MevoIris.graph("prefixes");
 
     public record Finding(Level level, String rule, String entity, String value, String location) {
         public String tsv() {
