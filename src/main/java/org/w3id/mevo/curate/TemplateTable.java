@@ -15,6 +15,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.XSD;
 import org.w3id.mevo.core.CurationException;
 import org.w3id.mevo.core.Prefixes;
+import org.w3id.mevo.core.ValueIndividual;
 
 /**
  * A curation table in the ROBOT-template style: row 1 names the columns, row 2 says what each column means
@@ -58,6 +59,9 @@ public final class TemplateTable {
             List<Directive> ds = new ArrayList<>();
             for (String part : tpl.cell(i).split("\\s*&&\\s*")) {
                 Directive d = parseDirective(part.trim(), prefixes, table, tpl.line(), field);
+                if (d instanceof Some && !ValueIndividual.isColumnName(table.header().get(i)))
+                    throw new CurationException(table.path(), tpl.line(), field, "a SOME column's name becomes part of the IRIs "
+                            + "<record>-<column>-<n> of its values: use letters, digits and '_' only");
                 if (d instanceof Id) hasId = true;
                 ds.add(d);
             }
@@ -171,7 +175,7 @@ public final class TemplateTable {
         } else if (d instanceof Some s) {
             Node cls = resolveClass(resolver, value, row, field);
             Node prop = NodeFactory.createURI(s.property());
-            Node ind = NodeFactory.createURI(subject.getURI() + "-" + table.header().get(column) + "-" + index);
+            Node ind = NodeFactory.createURI(ValueIndividual.mint(subject.getURI(), table.header().get(column), index));
             owl.add(Triple.create(ind, RDF.type.asNode(), OWL2.NamedIndividual.asNode()));
             owl.add(Triple.create(ind, RDF.type.asNode(), cls));
             owl.add(Triple.create(subject, prop, ind));

@@ -244,7 +244,7 @@ public final class ReasonOperation {
             String iri = i.asOWLNamedIndividual().getIRI().toString();
             names.add(shorten.apply(iri));
             String loc = locate.apply(iri);
-            if (loc == null) loc = locate.apply(iri.replaceAll("-[^/#-]+-[0-9]+$", ""));
+            if (loc == null) loc = org.w3id.mevo.core.ValueIndividual.parse(iri).map(v -> locate.apply(v.record())).orElse(null);
             if (loc != null) where.add(loc);
         }
         if (!where.isEmpty()) sb.append(" Curated at: ").append(String.join(", ", where)).append('.');

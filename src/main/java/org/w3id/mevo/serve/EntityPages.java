@@ -93,7 +93,7 @@ public final class EntityPages {
             }
             if (pi.equals(OIO + "hasDbXref") && o.isLiteral()) { xrefs.add(xref(o.getLiteralLexicalForm())); continue; }
             if (o.isBlank()) continue;
-            if (o.isURI() && o.getURI().startsWith(iri + "-")) continue; // the record's own value individuals (GO-CAM style)
+            if (o.isURI() && org.w3id.mevo.core.ValueIndividual.belongsTo(o.getURI(), iri)) continue; // the record's own value individuals (GO-CAM style)
             rows.computeIfAbsent(label(dsg, p), k -> new TreeSet<>()).add(o.isURI() ? link(dsg, o) : esc(o.getLiteralLexicalForm()));
         }
         provenance(dsg, s, about, b);
@@ -123,7 +123,7 @@ public final class EntityPages {
         Map<String, String> sources = new TreeMap<>(), notes = new TreeMap<>();
         for (Quad q : about) {
             Node p = q.getPredicate(), o = q.getObject();
-            if (o.isURI() && !o.equals(s) && !o.getURI().startsWith(s.getURI() + "-") && !dsg.contains(Node.ANY, o, RDF.type.asNode(), owlClass)) {
+            if (o.isURI() && !o.equals(s) && !org.w3id.mevo.core.ValueIndividual.belongsTo(o.getURI(), s.getURI()) && !dsg.contains(Node.ANY, o, RDF.type.asNode(), owlClass)) {
                 TreeSet<String> links = new TreeSet<>();
                 dsg.find(Node.ANY, o, RDFS.seeAlso.asNode(), Node.ANY).forEachRemaining(l -> {
                     if (l.getObject().isURI()) links.add("<a class=\"source-link\" href=\"" + esc(l.getObject().getURI()) + "\">" + esc(l.getObject().getURI()) + "</a>");

@@ -31,7 +31,7 @@ import org.apache.jena.system.Txn;
  * server root where Fuseki answers them.
  */
 public final class SiteFilter implements Filter {
-    private static final Pattern ENTITY = Pattern.compile("^/(MEVO_[0-9]{7}(-[A-Za-z0-9_]+-[0-9]+)?|reference/[0-9]+|examples/[A-Za-z0-9_.-]+)$");
+    private static final Pattern ENTITY = Pattern.compile("^/(MEVO_[0-9]{7}(" + org.w3id.mevo.core.ValueIndividual.SUFFIX_REGEX + ")?|reference/[0-9]+|examples/[A-Za-z0-9_.-]+)$");
     private static final Pattern DOWNLOAD = Pattern.compile("^/download/([A-Za-z0-9_.-]+)$");
 
     private final java.util.function.Supplier<DatasetGraph> dataset;

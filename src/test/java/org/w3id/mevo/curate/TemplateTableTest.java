@@ -153,6 +153,16 @@ class TemplateTableTest {
                 .getMessage().startsWith(regex + ":2: column 'x': bad regular expression"));
     }
 
+    @Test
+    void aSomeColumnWhoseNameCannotBePartOfAnIriIsRejected(@TempDir Path tmp) throws IOException {
+        // the values of a SOME column get the IRIs <record>-<column>-<n>; a '-' in the column name would not parse back
+        Path t = table(tmp, "id\tdisease-model\n", "ID\tSOME MEVO:9900001\n", "");
+        CurationException e = assertThrows(CurationException.class, () -> TemplateTable.parse(TsvFile.read(t), prefixes));
+        assertEquals(2, e.line());
+        assertEquals("column 'disease-model'", e.field());
+        assertTrue(e.getMessage().contains("<record>-<column>-<n>"), e.getMessage());
+    }
+
     static Path table(Path dir, String header, String template, String records) throws IOException {
         Files.createDirectories(dir);
         Path t = dir.resolve("table.tsv");
