@@ -9,8 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.w3id.mevo.core.MevoException;
@@ -19,6 +17,7 @@ import org.w3id.mevo.core.ProjectLayout;
 import org.w3id.mevo.core.StepLog;
 import org.w3id.mevo.curate.CurateOperation;
 import org.w3id.mevo.curate.CuratedKb;
+import org.w3id.mevo.publish.BuildInfo;
 import org.w3id.mevo.publish.FlattenOperation;
 import org.w3id.mevo.publish.PublishOperation;
 import org.w3id.mevo.publish.Release;
@@ -91,13 +90,8 @@ public final class Pipeline {
     /** True when the release exists and was built from the current inputs. */
     public static boolean isCurrent(ProjectLayout l, Path releaseDir) {
         if (!Release.exists(releaseDir)) return false;
-        try {
-            String info = Files.readString(releaseDir.resolve(Release.INFO_FILE), StandardCharsets.UTF_8);
-            Matcher m = Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(info);
-            return m.find() && m.group(1).equals(fingerprint(l));
-        } catch (IOException e) {
-            return false;
-        }
+        String built = Release.fingerprint(releaseDir);
+        return built != null && built.equals(fingerprint(l));
     }
 
     /** SHA-256 over every input file under ontology/ and queries/ (path and content), so any edit triggers a rebuild. */
@@ -135,21 +129,9 @@ public final class Pipeline {
     }
 
     private static String info(Summary s, String ontologyIri) {
-        return "{\n"
-                + "  \"ontology\": \"" + ontologyIri + "\",\n"
-                + "  \"built\": \"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\",\n"
-                + "  \"fingerprint\": \"" + s.fingerprint() + "\",\n"
-                + "  \"build_ms\": " + s.totalMs() + ",\n"
-                + "  \"reason_ms\": " + s.reasonMs() + ",\n"
-                + "  \"classes\": " + s.classes() + ",\n"
-                + "  \"individuals\": " + s.individuals() + ",\n"
-                + "  \"inferred_subclass_links\": " + s.inferredSubclass() + ",\n"
-                + "  \"inferred_type_links\": " + s.inferredTypes() + ",\n"
-                + "  \"asserted_triples\": " + s.assertedTriples() + ",\n"
-                + "  \"inferred_triples\": " + s.inferredTriples() + ",\n"
-                + "  \"flat_triples\": " + s.flatTriples() + ",\n"
-                + "  \"report_warnings\": " + s.warnings() + ",\n"
-                + "  \"graphs\": [\"" + Release.ASSERTED + "\", \"" + Release.INFERRED + "\", \"" + Release.FLAT + "\"]\n"
-                + "}\n";
+        return new BuildInfo(ontologyIri, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                s.fingerprint(), s.totalMs(), s.reasonMs(), s.classes(), s.individuals(), s.inferredSubclass(), s.inferredTypes(),
+                s.assertedTriples(), s.inferredTriples(), s.flatTriples(), s.warnings(),
+                List.of(Release.ASSERTED, Release.INFERRED, Release.FLAT)).text();
     }
 }

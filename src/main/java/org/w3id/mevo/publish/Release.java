@@ -76,23 +76,11 @@ public final class Release {
 
     /** The fingerprint of the inputs the release was built from (build-info.json), or null when there is none. */
     public static String fingerprint(Path dir) {
-        return infoValue(dir, "fingerprint", "\"([0-9a-f]+)\"");
+        return BuildInfo.read(dir).map(BuildInfo::fingerprint).orElse(null);
     }
 
     /** A number recorded in build-info.json (e.g. {@code asserted_triples}), or -1 when absent. */
     public static long infoNumber(Path dir, String key) {
-        String v = infoValue(dir, key, "([0-9]+)");
-        return v == null ? -1 : Long.parseLong(v);
-    }
-
-    private static String infoValue(Path dir, String key, String valuePattern) {
-        try {
-            String info = Files.readString(dir.resolve(INFO_FILE), java.nio.charset.StandardCharsets.UTF_8);
-            var m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:\\s*" + valuePattern)
-                    .matcher(info);
-            return m.find() ? m.group(1) : null;
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return BuildInfo.read(dir).map(i -> i.number(key)).orElse(-1L);
     }
 }
