@@ -27,12 +27,8 @@ public final class DescribeOperation {
     public Graph run(Map<String, Graph> graphs, Options o) {
         var step = log.start("describe");
         Dataset ds = DatasetFactory.create();
-        Graph union = GraphFactory.createDefaultGraph();
-        graphs.forEach((name, g) -> {
-            ds.addNamedModel(name, ModelFactory.createModelForGraph(g));
-            g.find().forEach(union::add);
-        });
-        ds.setDefaultModel(ModelFactory.createModelForGraph(union));
+        graphs.forEach((name, g) -> ds.addNamedModel(name, ModelFactory.createModelForGraph(g)));
+        ds.setDefaultModel(ModelFactory.createModelForGraph(org.w3id.mevo.core.Graphs.union(graphs.values())));
         Graph out = GraphFactory.createDefaultGraph();
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.OBODocumentFormat;
@@ -144,9 +143,5 @@ public final class OboArtefacts {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    static Graph copy(Graph g) {
-        Graph c = GraphFactory.createDefaultGraph();
-        g.find().forEach(c::add);
-        return c;
-    }
+    static Graph copy(Graph g) { return org.w3id.mevo.core.Graphs.copy(g); }
 }

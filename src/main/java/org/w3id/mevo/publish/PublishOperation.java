@@ -28,6 +28,7 @@ import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.OBODocumentFormat;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyStorageException;
+import org.w3id.mevo.core.Graphs;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.MevoIris;
 import org.w3id.mevo.core.OwlBridge;
@@ -72,7 +73,7 @@ public final class PublishOperation {
             c.inferred().find().forEach(t -> (t.getPredicate().equals(RDF.type.asNode()) ? inferredAbox : inferredTbox).add(t));
 
             // full: the reasoned ontology, reduced (no subclass link that another one implies), as ODK's reason + reduce
-            Graph full = union(c.tbox(), inferredTbox);
+            Graph full = Graphs.union(c.tbox(), inferredTbox);
             int reduced = OboArtefacts.reduce(full);
                         header(full, c.ontologyIri(), MevoIris.release(date, "mevo-full.owl"), date);
             Graph fullCanon = canonical(full, o.prefixes());
@@ -95,11 +96,11 @@ public final class PublishOperation {
                     MevoIris.release(date, "mevo.json")), files);
             log.info("publish: full reduced by " + reduced + " redundant subclass links (the served inferred graph keeps the closure)");
 
-            Graph claims = union(c.abox(), inferredAbox);
+            Graph claims = Graphs.union(c.abox(), inferredAbox);
             Graph claimsCanon = canonical(claims, o.prefixes());
             write(tmp, "mevo-claims.ttl", claimsCanon, RDFFormat.TURTLE_BLOCKS, files);
 
-            Graph asserted = union(c.tbox(), c.abox());
+            Graph asserted = Graphs.union(c.tbox(), c.abox());
             header(asserted, c.ontologyIri(), MevoIris.release(date, Release.OWL_FILE), date);
             Map<String, Graph> quads = new java.util.TreeMap<>();
             quads.put(Release.ASSERTED, canonical(asserted, Map.of()));
@@ -119,13 +120,6 @@ public final class PublishOperation {
             throw e;
         }
         step.done("dir=" + target + " files=" + files.size() + " version=" + date);
-    }
-
-    static Graph union(Graph a, Graph b) {
-        Graph g = GraphFactory.createDefaultGraph();
-        a.find().forEach(g::add);
-        b.find().forEach(g::add);
-        return g;
     }
 
     /** Sets owl:versionIRI and owl:versionInfo of the ontology header. */

@@ -69,9 +69,7 @@ public final class ReasonOperation {
             var r = runStructural(tbox, abox, shorten, locate, o);
             if (r != null) return r;
         }
-        Graph asserted = GraphFactory.createDefaultGraph();
-        tbox.find().forEach(asserted::add);
-        abox.find().forEach(asserted::add);
+        Graph asserted = org.w3id.mevo.core.Graphs.union(tbox, abox);
         return run(asserted, shorten, locate, o);
     }
 

@@ -28,7 +28,7 @@ public final class ShaclOperation {
         var step = log.start("shacl");
         Graph shapesGraph = GraphFactory.createDefaultGraph();
         List<Path> files = files(o.shapesDir());
-        files.forEach(f -> RdfFiles.parse(f).find().forEach(shapesGraph::add));
+        files.forEach(f -> org.w3id.mevo.core.Graphs.addAll(shapesGraph, RdfFiles.parse(f)));
         Shapes shapes = Shapes.parse(shapesGraph);
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         step.done("shape-files=" + files.size() + " shapes=" + shapes.numShapes() + " violations=" + report.getEntries().size());
