@@ -31,19 +31,16 @@ public final class QualityReportOperation {
     public static final String PREFIX_GRAPH = org.w3id.mevo.core.MevoIris.graph("prefixes");
 
     public record Finding(Level level, String rule, String entity, String value, String location) {
-        public String tsv() {
-            return String.join("\t", level.name(), rule, entity, clean(value), clean(location));
-        }
-        private static String clean(String s) { return s == null ? "" : s.replace('\t', ' ').replace('\n', ' '); }
+        public List<String> cells() { return java.util.Arrays.asList(level.name(), rule, entity, value, location); }
     }
 
     public record Report(List<Finding> findings, int checks) {
         public long count(Level l) { return findings.stream().filter(f -> f.level() == l).count(); }
 
         public String tsv() {
-            StringBuilder sb = new StringBuilder("level\trule\tentity\tvalue\tlocation\n");
-            findings.forEach(f -> sb.append(f.tsv()).append('\n'));
-            return sb.toString();
+            var w = new org.w3id.mevo.curate.TsvFile.Writer().row("level", "rule", "entity", "value", "location");
+            findings.forEach(f -> w.row(f.cells()));
+            return w.toString();
         }
     }
 
