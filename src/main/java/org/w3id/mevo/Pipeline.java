@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
+import org.w3id.mevo.core.Diagnostics;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.ProjectLayout;
@@ -51,16 +52,15 @@ public final class Pipeline {
 
         CuratedKb kb = new CurateOperation(log).run(CurateOperation.Options.of(l));
         Graph asserted = kb.asserted();
-        var shorten = (java.util.function.Function<String, String>) prefixes::shorten;
-        var locate = (java.util.function.Function<String, String>) iri -> kb.locations().get(iri);
+        Diagnostics d = new Diagnostics(prefixes, kb.locations());
 
-        new ProfileCheckOperation(log).run(asserted, shorten, ProfileCheckOperation.Options.defaults());
-        var report = new QualityReportOperation(log).run(asserted, shorten, locate,
+        new ProfileCheckOperation(log).run(asserted, d, ProfileCheckOperation.Options.defaults());
+        var report = new QualityReportOperation(log).run(asserted, d,
                 new QualityReportOperation.Options(l.checksDir(), prefixes.asMap()));
         QualityReportOperation.requireNoErrors(report, 30);
-        new ShaclOperation(log).run(asserted, shorten, locate, new ShaclOperation.Options(l.shapesDir(), 30));
+        new ShaclOperation(log).run(asserted, d, new ShaclOperation.Options(l.shapesDir(), 30));
 
-        ReasonOperation.Result reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), shorten, locate, o.reasoning());
+        ReasonOperation.Result reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), d, o.reasoning());
         Graph flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
                 new FlattenOperation.Options(l.flattenDir()));
 

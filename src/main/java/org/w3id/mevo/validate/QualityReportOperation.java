@@ -49,7 +49,8 @@ public final class QualityReportOperation {
     public QualityReportOperation(StepLog log) { this.log = log; }
 
     /** Runs the checks; returns the report without failing (see {@link #requireNoErrors}). */
-    public Report run(Graph graph, Function<String, String> shorten, Function<String, String> locate, Options o) {
+    public Report run(Graph graph, org.w3id.mevo.core.Diagnostics d, Options o) {
+        Function<String, String> shorten = d::curie;
         var step = log.start("report");
         Dataset ds = DatasetFactory.create(ModelFactory.createModelForGraph(graph));
         ds.addNamedModel(PREFIX_GRAPH, ModelFactory.createModelForGraph(prefixGraph(o.prefixes())));
@@ -66,7 +67,7 @@ public final class QualityReportOperation {
                     String value = text(s.get("value"), shorten);
                     String iri = s.get("entity") != null && s.get("entity").isURIResource()
                             ? s.get("entity").asResource().getURI() : null;
-                    findings.add(new Finding(level, f.name(), entity, value, iri == null ? null : locate.apply(iri)));
+                    findings.add(new Finding(level, f.name(), entity, value, iri == null ? null : d.location(iri)));
                 }
             }
         }
