@@ -130,11 +130,7 @@ public final class SiteFilter implements Filter {
         RDFFormat rdf = rdfFormat(req.getHeader("Accept") == null ? "" : req.getHeader("Accept"));
         if (rdf == null) rdf = RDFFormat.TURTLE;
         RDFFormat format = rdf;
-        Graph g = Txn.calculateRead(dsg, () -> {
-            Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-            dsg.getGraph(NodeFactory.createURI(voidGraph)).find().forEach(copy::add);
-            return copy;
-        });
+        Graph g = Txn.calculateRead(dsg, () -> org.w3id.mevo.core.Graphs.copy(dsg.getGraph(NodeFactory.createURI(voidGraph))));
         resp.setStatus(200);
         resp.setContentType(contentType(format));
         resp.setHeader("Access-Control-Allow-Origin", "*");
