@@ -66,7 +66,7 @@ final class Artefacts {
             Path f = releaseDir.resolve(v.group(2));
             if (served == null || !served.equals(v.group(1)) || !Files.isRegularFile(f)) {
                 text(resp, 404, "release " + v.group(1) + " file " + v.group(2) + " is not served here; this server serves release "
-                        + (served == null ? "(unknown)" : served) + ": " + org.w3id.mevo.core.MevoIris.release(String.valueOf(served), "\n"));
+                        + (served == null ? "(unknown)" : served) + ": " + org.w3id.mevo.core.MevoIris.RELEASES_NS + served + "/\n");
                 return true;
             }
             sendFile(req, resp, f);
