@@ -9,16 +9,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
+import org.w3id.mevo.core.Diagnostics;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.ProjectLayout;
 import org.w3id.mevo.core.StepLog;
 import org.w3id.mevo.curate.CurateOperation;
 import org.w3id.mevo.curate.CuratedKb;
+import org.w3id.mevo.publish.BuildInfo;
 import org.w3id.mevo.publish.FlattenOperation;
 import org.w3id.mevo.publish.PublishOperation;
 import org.w3id.mevo.publish.Release;
@@ -29,9 +29,6 @@ import org.w3id.mevo.validate.ShaclOperation;
 
 /** The whole build, in the order the folders suggest: curate -> validate -> reason -> publish. */
 public final class Pipeline {
-    /** MEVO's public SPARQL endpoint IRI, as named in the examples and the service description. */
-    public static final String ENDPOINT = "https://w3id.org/mevo/sparql";
-
     /** @param releaseDir where the release goes (README: {@code release/}) */
     public record Options(ProjectLayout layout, Path releaseDir, ReasonOperation.Options reasoning) {
         public Options(ProjectLayout layout, Path releaseDir) { this(layout, releaseDir, ReasonOperation.Options.defaults()); }
@@ -55,21 +52,20 @@ public final class Pipeline {
 
         CuratedKb kb = new CurateOperation(log).run(CurateOperation.Options.of(l));
         Graph asserted = kb.asserted();
-        var shorten = (java.util.function.Function<String, String>) prefixes::shorten;
-        var locate = (java.util.function.Function<String, String>) iri -> kb.locations().get(iri);
+        Diagnostics d = new Diagnostics(prefixes, kb.locations());
 
-        new ProfileCheckOperation(log).run(asserted, shorten, ProfileCheckOperation.Options.defaults());
-        var report = new QualityReportOperation(log).run(asserted, shorten, locate,
+        new ProfileCheckOperation(log).run(asserted, d, ProfileCheckOperation.Options.defaults());
+        var report = new QualityReportOperation(log).run(asserted, d,
                 new QualityReportOperation.Options(l.checksDir(), prefixes.asMap()));
         QualityReportOperation.requireNoErrors(report, 30);
-        new ShaclOperation(log).run(asserted, shorten, locate, new ShaclOperation.Options(l.shapesDir(), 30));
+        new ShaclOperation(log).run(asserted, d, new ShaclOperation.Options(l.shapesDir(), 30));
 
-        ReasonOperation.Result reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), shorten, locate, o.reasoning());
+        ReasonOperation.Result reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), d, o.reasoning());
         Graph flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
                 new FlattenOperation.Options(l.flattenDir()));
 
         Graph examples = new org.w3id.mevo.publish.ExamplesOperation(log).run(
-                new org.w3id.mevo.publish.ExamplesOperation.Options(l.queriesDir(), ENDPOINT));
+                new org.w3id.mevo.publish.ExamplesOperation.Options(l.queriesDir(), org.w3id.mevo.core.MevoIris.SPARQL_ENDPOINT));
         java.util.Map<String, Graph> graphs = new java.util.LinkedHashMap<>();
         graphs.put(Release.ASSERTED, asserted);
         graphs.put(Release.INFERRED, reasoned.inferred());
@@ -94,13 +90,8 @@ public final class Pipeline {
     /** True when the release exists and was built from the current inputs. */
     public static boolean isCurrent(ProjectLayout l, Path releaseDir) {
         if (!Release.exists(releaseDir)) return false;
-        try {
-            String info = Files.readString(releaseDir.resolve(Release.INFO_FILE), StandardCharsets.UTF_8);
-            Matcher m = Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(info);
-            return m.find() && m.group(1).equals(fingerprint(l));
-        } catch (IOException e) {
-            return false;
-        }
+        String built = Release.fingerprint(releaseDir);
+        return built != null && built.equals(fingerprint(l));
     }
 
     /** SHA-256 over every input file under ontology/ and queries/ (path and content), so any edit triggers a rebuild. */
@@ -138,21 +129,9 @@ public final class Pipeline {
     }
 
     private static String info(Summary s, String ontologyIri) {
-        return "{\n"
-                + "  \"ontology\": \"" + ontologyIri + "\",\n"
-                + "  \"built\": \"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\",\n"
-                + "  \"fingerprint\": \"" + s.fingerprint() + "\",\n"
-                + "  \"build_ms\": " + s.totalMs() + ",\n"
-                + "  \"reason_ms\": " + s.reasonMs() + ",\n"
-                + "  \"classes\": " + s.classes() + ",\n"
-                + "  \"individuals\": " + s.individuals() + ",\n"
-                + "  \"inferred_subclass_links\": " + s.inferredSubclass() + ",\n"
-                + "  \"inferred_type_links\": " + s.inferredTypes() + ",\n"
-                + "  \"asserted_triples\": " + s.assertedTriples() + ",\n"
-                + "  \"inferred_triples\": " + s.inferredTriples() + ",\n"
-                + "  \"flat_triples\": " + s.flatTriples() + ",\n"
-                + "  \"report_warnings\": " + s.warnings() + ",\n"
-                + "  \"graphs\": [\"" + Release.ASSERTED + "\", \"" + Release.INFERRED + "\", \"" + Release.FLAT + "\"]\n"
-                + "}\n";
+        return new BuildInfo(ontologyIri, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                s.fingerprint(), s.totalMs(), s.reasonMs(), s.classes(), s.individuals(), s.inferredSubclass(), s.inferredTypes(),
+                s.assertedTriples(), s.inferredTriples(), s.flatTriples(), s.warnings(),
+                List.of(Release.ASSERTED, Release.INFERRED, Release.FLAT)).text();
     }
 }

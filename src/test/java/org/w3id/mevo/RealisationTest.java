@@ -32,10 +32,10 @@ class RealisationTest {
     @Test
     void structuralRealisationEqualsHermitOnTheRealKnowledgeBase() {
         CuratedKb kb = new CurateOperation(StepLog.silent()).run(CurateOperation.Options.of(TestKb.layout()));
-        var shorten = (java.util.function.Function<String, String>) TestKb.prefixes()::shorten;
+        var d = org.w3id.mevo.core.Diagnostics.withoutLocations(TestKb.prefixes());
         var base = ReasonOperation.Options.defaults();
-        var hermit = new ReasonOperation(StepLog.silent()).run(kb.tbox(), kb.abox(), shorten, x -> null, base.with(ReasonOperation.Realisation.HERMIT));
-        var structural = new ReasonOperation(StepLog.silent()).run(kb.tbox(), kb.abox(), shorten, x -> null, base.with(ReasonOperation.Realisation.STRUCTURAL));
+        var hermit = new ReasonOperation(StepLog.silent()).run(kb.tbox(), kb.abox(), d, base.with(ReasonOperation.Realisation.HERMIT));
+        var structural = new ReasonOperation(StepLog.silent()).run(kb.tbox(), kb.abox(), d, base.with(ReasonOperation.Realisation.STRUCTURAL));
         assertTrue(hermit.typeLinks() > 1000, "HermiT types: " + hermit.typeLinks());
         assertEquals(ReasonOperation.Realisation.HERMIT, hermit.realisation());
         assertEquals(ReasonOperation.Realisation.STRUCTURAL, structural.realisation(), "the structural path really ran");
@@ -53,7 +53,7 @@ class RealisationTest {
         ProjectCopy.editFirstRecord(l.tablesDir().resolve("claims-cancer.tsv"), "outcomes", "tumour-supporting outcome | tumour-inhibiting outcome");
         CuratedKb kb = new CurateOperation(StepLog.silent()).run(CurateOperation.Options.of(l));
         ReasoningFailure f = assertThrows(ReasoningFailure.class, () -> new ReasonOperation(StepLog.silent()).run(kb.tbox(), kb.abox(),
-                TestKb.prefixes()::shorten, kb.locations()::get, ReasonOperation.Options.defaults().with(ReasonOperation.Realisation.STRUCTURAL)));
+                new org.w3id.mevo.core.Diagnostics(TestKb.prefixes(), kb.locations()), ReasonOperation.Options.defaults().with(ReasonOperation.Realisation.STRUCTURAL)));
         assertEquals(List.of("MEVO:1001001"), f.culprits());
         assertTrue(f.getMessage().contains("claims-cancer.tsv:3") && f.getMessage().contains("disjoint"), f.getMessage());
     }

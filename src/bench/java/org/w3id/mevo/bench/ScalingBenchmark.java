@@ -58,7 +58,7 @@ public final class ScalingBenchmark {
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        var res = new ReasonOperation(log).run(kb.tbox(), kb.abox(), prefixes::shorten, x -> null,
+        var res = new ReasonOperation(log).run(kb.tbox(), kb.abox(), org.w3id.mevo.core.Diagnostics.withoutLocations(prefixes),
                 ReasonOperation.Options.defaults().with(r));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         Row row = new Row(n, individuals, curateMs, res.realisation().name().toLowerCase(Locale.ROOT), ms, res.typeLinks(), peakHeapMb());

@@ -32,24 +32,24 @@ public final class SyntheticClaims {
         try {
             for (Path t : o.realTables()) {
                 List<String> lines = Files.readAllLines(t, StandardCharsets.UTF_8);
-                if (header == null) { header = List.of(lines.get(0).split("\t", -1)); template = List.of(lines.get(1).split("\t", -1)); }
-                else if (!header.equals(List.of(lines.get(0).split("\t", -1))))
+                if (header == null) { header = org.w3id.mevo.curate.TsvFile.cells(lines.get(0)); template = org.w3id.mevo.curate.TsvFile.cells(lines.get(1)); }
+                else if (!header.equals(org.w3id.mevo.curate.TsvFile.cells(lines.get(0))))
                     throw new MevoException(t + ": claim tables must share one header to be mixed");
-                for (int i = 2; i < lines.size(); i++) if (!lines.get(i).isBlank() && !lines.get(i).startsWith("#")) rows.add(lines.get(i).split("\t", -1));
+                for (int i = 2; i < lines.size(); i++) if (!lines.get(i).isBlank() && !lines.get(i).startsWith("#")) rows.add(org.w3id.mevo.curate.TsvFile.cells(lines.get(i)).toArray(String[]::new));
             }
             if (rows.isEmpty()) throw new MevoException("no real claims to draw from");
             Random rnd = new Random(o.seed());
             int idCol = header.indexOf("id");
             List<String> out = new ArrayList<>(o.claims() + 2);
-            out.add(String.join("\t", header));
-            out.add(String.join("\t", template));
+            out.add(org.w3id.mevo.curate.TsvFile.line(header));
+            out.add(org.w3id.mevo.curate.TsvFile.line(template));
             for (int n = 0; n < o.claims(); n++) {
                 String[] row = rows.get(rnd.nextInt(rows.size())).clone();
                 for (int c = 0; c < header.size(); c++) {
                     if (CONTEXT_COLUMNS.contains(header.get(c)) && rnd.nextBoolean()) row[c] = rows.get(rnd.nextInt(rows.size()))[c];
                 }
                 row[idCol] = String.format("MEVO:%07d", o.firstId() + n);
-                out.add(String.join("\t", row));
+                out.add(org.w3id.mevo.curate.TsvFile.line(row));
             }
             Files.createDirectories(target.getParent());
             Files.write(target, out, StandardCharsets.UTF_8);

@@ -82,14 +82,8 @@ public final class Table {
     /** The TSV block of this table; tabs and newlines inside cells become spaces. */
     public String tsv() {
         StringBuilder sb = new StringBuilder("# ").append(title).append('\n');
-        sb.append(tsvLine(headers));
-        for (List<String> r : rows) sb.append(tsvLine(r));
-        return sb.toString();
-    }
-
-    private static String tsvLine(List<String> cells) {
-        List<String> clean = new ArrayList<>();
-        for (String c : cells) clean.add(c.replace('\t', ' ').replace('\n', ' '));
-        return String.join("\t", clean) + "\n";
+        var w = new org.w3id.mevo.curate.TsvFile.Writer().row(headers);
+        rows.forEach(w::row);
+        return sb.append(w).toString();
     }
 }

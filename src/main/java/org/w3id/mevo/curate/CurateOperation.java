@@ -13,6 +13,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
+import org.w3id.mevo.core.Graphs;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.ProjectLayout;
@@ -66,8 +67,8 @@ public final class CurateOperation {
         List<Path> tables = tableFiles(o.tableDirs());
         for (Path file : tables) {
             TemplateTable.Compiled c = TemplateTable.parse(TsvFile.read(file), prefixes).compile(resolver);
-            c.owl().find().forEach(abox::add);
-            c.flat().find().forEach(flat::add);
+            Graphs.addAll(abox, c.owl());
+            Graphs.addAll(flat, c.flat());
             for (var e : c.locations().entrySet()) {
                 String before = locations.putIfAbsent(e.getKey(), e.getValue());
                 if (before != null)

@@ -16,9 +16,6 @@ public record CuratedKb(String ontologyIri, Graph tbox, Graph abox, Graph flat, 
 
     /** The asserted ontology: TBox and ABox together, as HermiT and the asserted graph see it. */
     public Graph asserted() {
-        Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-        tbox.find().forEach(g::add);
-        abox.find().forEach(g::add);
-        return g;
+        return org.w3id.mevo.core.Graphs.union(tbox, abox);
     }
 }

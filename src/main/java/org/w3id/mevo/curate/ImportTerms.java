@@ -20,8 +20,7 @@ import org.w3id.mevo.core.Prefixes;
 public final class ImportTerms {
     public static final String TABLE_SUFFIX = "_terms.tsv";
     public static final String MODULE_SUFFIX = "_import.ttl";
-    public static final String MODULE_BASE = "https://w3id.org/mevo/imports/";
-
+    
     /** @param mevoParentIri MEVO's placement (null when none); label and source are set only for table-only terms */
     public record Term(String id, String iri, String mevoParentIri, String label, String source, Path file, long line) {
         public boolean tableOnly() { return !label.isEmpty(); }
@@ -36,7 +35,7 @@ public final class ImportTerms {
         return n.substring(0, n.length() - TABLE_SUFFIX.length());
     }
 
-    public static String moduleIri(String name) { return MODULE_BASE + name + "_import.owl"; }
+    public static String moduleIri(String name) { return org.w3id.mevo.core.MevoIris.IMPORTS_NS + name + "_import.owl"; }
 
     /** Reads and checks every term table, grouped by module name; an id may appear in one table only. */
     public static Map<String, List<Term>> read(Path importsDir, Prefixes prefixes) {

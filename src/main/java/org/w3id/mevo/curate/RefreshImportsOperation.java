@@ -38,7 +38,7 @@ import org.w3id.mevo.curate.imports.TermSource;
  */
 public final class RefreshImportsOperation {
     public static final String SPEC_FILE = "sources.tsv";
-    public static final String PLACEMENTS_IRI = "https://w3id.org/mevo/components/external-placements.owl";
+    public static final String PLACEMENTS_IRI = org.w3id.mevo.core.MevoIris.COMPONENTS_NS + "external-placements.owl";
 
     /** @param placementsFile the bridge component to write (components/external-placements.ttl) */
     public record Options(Path importsDir, Path sourcesDir, Path cacheDir, Path prefixes, Path placementsFile) {}

@@ -15,15 +15,28 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.XSD;
 import org.w3id.mevo.core.CurationException;
 import org.w3id.mevo.core.Prefixes;
+import org.w3id.mevo.core.ValueIndividual;
 
 /**
- * A curation table in the ROBOT-template style: row 1 names the columns, row 2 says what each column means
- * (see ontology/tables/README.md), every later row is one record compiled to OWL individuals.
+ * A curation table in MEVO table syntax: row 1 names the columns, row 2 says what each column means, every later row
+ * is one record compiled to OWL individuals. The syntax resembles ROBOT's template strings but is MEVO's own
+ * ({@code SOME}, {@code LINK}, {@code !}, {@code /regex/}, {@code &&}, every cell split at {@code |}); every keyword is
+ * documented beside its ROBOT counterpart in {@value #SYNTAX_DOC}.
  * The table knows nothing about claims or references: its meaning is all in the template row.
  */
 public final class TemplateTable {
     /** Separator between several values in one cell. */
     public static final String VALUE_SEPARATOR = "\\s*\\|\\s*";
+    /** Where the syntax is documented, keyword by keyword, beside ROBOT's (named in error messages). */
+    public static final String SYNTAX_DOC = "ontology/tables/README.md";
+    /** ROBOT template keywords that MEVO table syntax does not have, each with MEVO's way to say it (or why there is none). */
+    static final java.util.Map<String, String> ROBOT_ONLY = java.util.Map.ofEntries(
+            java.util.Map.entry("AT", "a typed literal is written A <property> ^^<datatype>"),
+            java.util.Map.entry("AL", "language-tagged literals are not supported"),
+            java.util.Map.entry("AI", "a link to an IRI is written LINK <property> <pattern with %>"),
+            java.util.Map.entry("I", "a link is written LINK <property> <pattern with %>, a literal A <property>"),
+            java.util.Map.entry("TI", "a class named in the cell is written SOME <property> (a named value individual)"),
+            java.util.Map.entry("LABEL", "the label is written A rdfs:label; the record's IRI comes from the ID column"));
 
     sealed interface Directive permits Id, Type, Annotation, Some, Link, Ignore {}
     record Id(String pattern, Pattern check) implements Directive {}
@@ -57,7 +70,10 @@ public final class TemplateTable {
             String field = "column '" + table.header().get(i) + "'";
             List<Directive> ds = new ArrayList<>();
             for (String part : tpl.cell(i).split("\\s*&&\\s*")) {
-                Directive d = parseDirective(part.trim(), prefixes, table, tpl.line(), field);
+                Directive d = parseDirective(part.trim(), prefixes, table, tpl.line(), field, i + 1);
+                if (d instanceof Some && !ValueIndividual.isColumnName(table.header().get(i)))
+                    throw new CurationException(table.path(), tpl.line(), field, "a SOME column's name becomes part of the IRIs "
+                            + "<record>-<column>-<n> of its values: use letters, digits and '_' only");
                 if (d instanceof Id) hasId = true;
                 ds.add(d);
             }
@@ -67,8 +83,11 @@ public final class TemplateTable {
         return new TemplateTable(table, cols);
     }
 
-    private static Directive parseDirective(String text, Prefixes prefixes, TsvFile t, long line, String field) {
+    private static Directive parseDirective(String text, Prefixes prefixes, TsvFile t, long line, String field, int column) {
         if (text.isEmpty() || text.equals("IGNORE")) return new Ignore();
+        if (text.matches(".*(^|\\s)SPLIT=.*"))
+            throw new CurationException(t.path(), line, field, "SPLIT= in column " + column + " is ROBOT template syntax: MEVO table "
+                    + "syntax splits every cell at '|' already (see " + SYNTAX_DOC + ")");
         String[] words = text.split("\\s+", 2);
         String keyword = words[0];
         boolean required = keyword.endsWith("!");
@@ -107,10 +126,16 @@ public final class TemplateTable {
             case "LINK" -> {
                 String[] p = rest.split("\\s+");
                 if (p.length != 2 || !p[1].contains("%"))
-                    throw new CurationException(t.path(), line, field, "LINK needs a property and an IRI pattern with %");
+                    throw new CurationException(t.path(), line, field, "LINK needs a property and an IRI pattern with % (column "
+                            + column + "; see " + SYNTAX_DOC + ")");
                 return new Link(property(p[0], prefixes, t, line, field), p[1], check, required);
             }
-            default -> throw new CurationException(t.path(), line, field, "unknown template keyword '" + keyword + "'");
+            default -> {
+                String robot = ROBOT_ONLY.get(keyword);
+                throw new CurationException(t.path(), line, field, "unknown template keyword '" + keyword + "' in column " + column
+                        + (robot == null ? "" : " ('" + keyword + "' is ROBOT template syntax; in MEVO table syntax " + robot + ")")
+                        + "; the keywords are ID, TYPE, A, SOME, LINK, IGNORE (see " + SYNTAX_DOC + ")");
+            }
         }
     }
 
@@ -171,7 +196,7 @@ public final class TemplateTable {
         } else if (d instanceof Some s) {
             Node cls = resolveClass(resolver, value, row, field);
             Node prop = NodeFactory.createURI(s.property());
-            Node ind = NodeFactory.createURI(subject.getURI() + "-" + table.header().get(column) + "-" + index);
+            Node ind = NodeFactory.createURI(ValueIndividual.mint(subject.getURI(), table.header().get(column), index));
             owl.add(Triple.create(ind, RDF.type.asNode(), OWL2.NamedIndividual.asNode()));
             owl.add(Triple.create(ind, RDF.type.asNode(), cls));
             owl.add(Triple.create(subject, prop, ind));

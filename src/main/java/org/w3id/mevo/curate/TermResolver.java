@@ -20,8 +20,7 @@ import org.w3id.mevo.core.Prefixes;
  * A CURIE must name a declared class; a label must be the exact rdfs:label of exactly one class.
  */
 public final class TermResolver {
-    private static final String MEVO_NS = "https://w3id.org/mevo/MEVO_";
-    private final Prefixes prefixes;
+        private final Prefixes prefixes;
     private final Set<String> classes = new TreeSet<>();
     private final Map<String, List<String>> byLabel = new HashMap<>();
     private final Map<String, List<String>> byLowerLabel = new HashMap<>();
@@ -66,7 +65,7 @@ public final class TermResolver {
         if (hits != null && hits.size() == 1) return new Resolution(hits.get(0), null);
         if (hits != null) {
             // classes declared equivalent may share a label: any of them is right; take MEVO's own
-            String first = hits.stream().sorted((a, b) -> Boolean.compare(!a.startsWith(MEVO_NS), !b.startsWith(MEVO_NS)))
+            String first = hits.stream().sorted((a, b) -> Boolean.compare(!org.w3id.mevo.core.MevoIris.isTerm(a), !org.w3id.mevo.core.MevoIris.isTerm(b)))
                     .findFirst().orElseThrow();
             if (hits.stream().allMatch(h -> h.equals(first) || equivalentPairs.contains(first + " " + h)))
                 return new Resolution(first, null);

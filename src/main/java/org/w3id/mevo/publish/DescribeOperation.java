@@ -16,7 +16,7 @@ import org.w3id.mevo.core.StepLog;
  * graphs, default graph = their union); together they make the SPARQL 1.1 Service Description and VoID graph.
  */
 public final class DescribeOperation {
-    public static final String GRAPH = Release.GRAPH_BASE + "void";
+    public static final String GRAPH = org.w3id.mevo.core.MevoIris.graph("void");
 
     public record Options(Path rulesDir) {}
 
@@ -27,12 +27,8 @@ public final class DescribeOperation {
     public Graph run(Map<String, Graph> graphs, Options o) {
         var step = log.start("describe");
         Dataset ds = DatasetFactory.create();
-        Graph union = GraphFactory.createDefaultGraph();
-        graphs.forEach((name, g) -> {
-            ds.addNamedModel(name, ModelFactory.createModelForGraph(g));
-            g.find().forEach(union::add);
-        });
-        ds.setDefaultModel(ModelFactory.createModelForGraph(union));
+        graphs.forEach((name, g) -> ds.addNamedModel(name, ModelFactory.createModelForGraph(g)));
+        ds.setDefaultModel(ModelFactory.createModelForGraph(org.w3id.mevo.core.Graphs.union(graphs.values())));
         Graph out = GraphFactory.createDefaultGraph();
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {

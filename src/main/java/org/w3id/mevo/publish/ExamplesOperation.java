@@ -18,8 +18,7 @@ import org.w3id.mevo.core.StepLog;
  * (or {@code sh:ask} / {@code sh:construct}), so users can find examples with SPARQL and the web UI can offer them.
  */
 public final class ExamplesOperation {
-    public static final String GRAPH = Release.GRAPH_BASE + "examples";
-    public static final String BASE = "https://w3id.org/mevo/examples/";
+    public static final String GRAPH = org.w3id.mevo.core.MevoIris.graph("examples");
     private static final String SH = "http://www.w3.org/ns/shacl#";
     private static final String SCHEMA = "https://schema.org/";
 
@@ -37,7 +36,7 @@ public final class ExamplesOperation {
         for (Path p : SparqlFiles.list(o.queriesDir())) {
             SparqlFiles f = SparqlFiles.read(p);
             Query q = f.query();
-            Node ex = NodeFactory.createURI(BASE + f.name());
+            Node ex = NodeFactory.createURI(org.w3id.mevo.core.MevoIris.EXAMPLES_NS + f.name());
             g.add(Triple.create(ex, RDF.type.asNode(), uri(SH + "SPARQLExecutable")));
             String kind = q.isSelectType() ? "Select" : q.isAskType() ? "Ask" : q.isConstructType() ? "Construct" : "Describe";
             g.add(Triple.create(ex, RDF.type.asNode(), uri(SH + "SPARQL" + kind + "Executable")));

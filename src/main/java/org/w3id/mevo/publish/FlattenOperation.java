@@ -7,7 +7,7 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.mevo.core.Graphs;
 import org.w3id.mevo.core.SparqlFiles;
 import org.w3id.mevo.core.StepLog;
 
@@ -24,18 +24,15 @@ public final class FlattenOperation {
 
     public Graph run(Graph asserted, Graph inferred, Graph tableFlat, Options o) {
         var step = log.start("flatten");
-        Graph all = GraphFactory.createDefaultGraph();
-        asserted.find().forEach(all::add);
-        inferred.find().forEach(all::add);
+        Graph all = Graphs.union(asserted, inferred);
         Dataset ds = DatasetFactory.wrap(ModelFactory.createModelForGraph(all));
-        Graph flat = GraphFactory.createDefaultGraph();
-        tableFlat.find().forEach(flat::add);
+        Graph flat = Graphs.copy(tableFlat);
         int rules = 0;
         for (Path p : SparqlFiles.list(o.rulesDir())) {
             SparqlFiles f = SparqlFiles.read(p);
             try (QueryExecution qe = SparqlFiles.buildExecution(ds, f.query())) {
                 Model m = qe.execConstruct();
-                m.getGraph().find().forEach(flat::add);
+                Graphs.addAll(flat, m.getGraph());
             }
             rules++;
         }

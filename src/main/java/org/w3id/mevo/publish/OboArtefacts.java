@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.OBODocumentFormat;
@@ -25,7 +24,7 @@ import org.w3id.mevo.core.OwlBridge;
  * support, with an idspace for MEVO's IRIs and the definition sources as definition xrefs).
  */
 public final class OboArtefacts {
-    public static final String IDSPACE = "idspace: MEVO " + PublishOperation.MEVO_NS;
+    public static final String IDSPACE = "idspace: MEVO " + org.w3id.mevo.core.MevoIris.TERM_NS;
     private static final String OIO_XREF = "http://www.geneontology.org/formats/oboInOwl#hasDbXref";
     private static final String DEF = "http://purl.obolibrary.org/obo/IAO_0000115";
     private static final String DEF_SOURCE = "http://purl.obolibrary.org/obo/IAO_0000119";
@@ -89,7 +88,7 @@ public final class OboArtefacts {
         }
     }
 
-    private static boolean mevo(IRI iri) { return iri.toString().startsWith(PublishOperation.MEVO_NS); }
+    private static boolean mevo(IRI iri) { return org.w3id.mevo.core.MevoIris.isTerm(iri.toString()); }
 
     private static boolean internal(OWLAxiom ax) {
         Stream<IRI> subjects;
@@ -144,9 +143,5 @@ public final class OboArtefacts {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    static Graph copy(Graph g) {
-        Graph c = GraphFactory.createDefaultGraph();
-        g.find().forEach(c::add);
-        return c;
-    }
+    static Graph copy(Graph g) { return org.w3id.mevo.core.Graphs.copy(g); }
 }

@@ -28,7 +28,9 @@ import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.OBODocumentFormat;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyStorageException;
+import org.w3id.mevo.core.Graphs;
 import org.w3id.mevo.core.MevoException;
+import org.w3id.mevo.core.MevoIris;
 import org.w3id.mevo.core.OwlBridge;
 import org.w3id.mevo.core.StepLog;
 
@@ -46,8 +48,6 @@ public final class PublishOperation {
     /** @param extraGraphs further named graphs for the dataset (examples, service description / VoID) */
     public record Content(String ontologyIri, Graph tbox, Graph abox, Graph inferred, Graph flat,
                           Map<String, Graph> extraGraphs, String reportTsv, String info) {}
-
-    public static final String MEVO_NS = "https://w3id.org/mevo/MEVO_";
 
     private final StepLog log;
 
@@ -73,36 +73,35 @@ public final class PublishOperation {
             c.inferred().find().forEach(t -> (t.getPredicate().equals(RDF.type.asNode()) ? inferredAbox : inferredTbox).add(t));
 
             // full: the reasoned ontology, reduced (no subclass link that another one implies), as ODK's reason + reduce
-            Graph full = union(c.tbox(), inferredTbox);
+            Graph full = Graphs.union(c.tbox(), inferredTbox);
             int reduced = OboArtefacts.reduce(full);
-            String release = "https://w3id.org/mevo/releases/" + date + "/";
-            header(full, c.ontologyIri(), release + "mevo-full.owl", date);
+                        header(full, c.ontologyIri(), MevoIris.release(date, "mevo-full.owl"), date);
             Graph fullCanon = canonical(full, o.prefixes());
             write(tmp, "mevo-full.owl", fullCanon, RDFFormat.RDFXML_PLAIN, files);
             write(tmp, "mevo-full.ttl", fullCanon, RDFFormat.TURTLE_BLOCKS, files);
             Graph main = OboArtefacts.copy(full);
-            header(main, c.ontologyIri(), release + Release.OWL_FILE, date);
+            header(main, c.ontologyIri(), MevoIris.release(date, Release.OWL_FILE), date);
             write(tmp, Release.OWL_FILE, canonical(main, o.prefixes()), RDFFormat.RDFXML_PLAIN, files);
 
             // base: MEVO's own axioms of the reasoned, reduced ontology, with declarations, written by the OWL API
-            writeString(tmp, "mevo-base.owl", OboArtefacts.base(OboArtefacts.owl(full), "https://w3id.org/mevo/mevo-base.owl",
-                    release + "mevo-base.owl"), files);
+            writeString(tmp, "mevo-base.owl", OboArtefacts.base(OboArtefacts.owl(full), MevoIris.file("mevo-base.owl"),
+                    MevoIris.release(date, "mevo-base.owl")), files);
 
             Graph oboGraph = OboArtefacts.copy(full);
-            header(oboGraph, c.ontologyIri(), release + "mevo.obo", date);
+            header(oboGraph, c.ontologyIri(), MevoIris.release(date, "mevo.obo"), date);
             writeString(tmp, "mevo.obo", OboArtefacts.obo(OboArtefacts.owl(oboGraph)), files);
             Graph jsonGraph = OboArtefacts.copy(full);
-            header(jsonGraph, c.ontologyIri(), release + "mevo.json", date);
+            header(jsonGraph, c.ontologyIri(), MevoIris.release(date, "mevo.json"), date);
             writeString(tmp, "mevo.json", OboGraphsWriter.write(canonical(jsonGraph, o.prefixes()), c.ontologyIri(),
-                    release + "mevo.json"), files);
+                    MevoIris.release(date, "mevo.json")), files);
             log.info("publish: full reduced by " + reduced + " redundant subclass links (the served inferred graph keeps the closure)");
 
-            Graph claims = union(c.abox(), inferredAbox);
+            Graph claims = Graphs.union(c.abox(), inferredAbox);
             Graph claimsCanon = canonical(claims, o.prefixes());
             write(tmp, "mevo-claims.ttl", claimsCanon, RDFFormat.TURTLE_BLOCKS, files);
 
-            Graph asserted = union(c.tbox(), c.abox());
-            header(asserted, c.ontologyIri(), "https://w3id.org/mevo/releases/" + date + "/mevo.owl", date);
+            Graph asserted = Graphs.union(c.tbox(), c.abox());
+            header(asserted, c.ontologyIri(), MevoIris.release(date, Release.OWL_FILE), date);
             Map<String, Graph> quads = new java.util.TreeMap<>();
             quads.put(Release.ASSERTED, canonical(asserted, Map.of()));
             quads.put(Release.INFERRED, c.inferred());
@@ -121,13 +120,6 @@ public final class PublishOperation {
             throw e;
         }
         step.done("dir=" + target + " files=" + files.size() + " version=" + date);
-    }
-
-    static Graph union(Graph a, Graph b) {
-        Graph g = GraphFactory.createDefaultGraph();
-        a.find().forEach(g::add);
-        b.find().forEach(g::add);
-        return g;
     }
 
     /** Sets owl:versionIRI and owl:versionInfo of the ontology header. */
@@ -154,7 +146,7 @@ public final class PublishOperation {
         List<Node> todo = new ArrayList<>();
         tbox.find().forEach(t -> {
             Node s = t.getSubject();
-            boolean mevo = s.isURI() && s.getURI().startsWith(MEVO_NS);
+            boolean mevo = s.isURI() && MevoIris.isTerm(s.getURI());
             boolean header = tbox.contains(s, RDF.type.asNode(), OWL2.Ontology.asNode());
             if (mevo || header) { out.add(t); if (t.getObject().isBlank()) todo.add(t.getObject()); }
         });

@@ -17,13 +17,12 @@ import org.w3id.mevo.core.MevoException;
  * inferred, flat below; examples and void); whoever serves or queries it makes the default graph the union of them.
  */
 public final class Release {
-    public static final String GRAPH_BASE = "https://w3id.org/mevo/graph/";
     /** The curated ontology and compiled tables, as asserted. */
-    public static final String ASSERTED = GRAPH_BASE + "asserted";
+    public static final String ASSERTED = org.w3id.mevo.core.MevoIris.graph("asserted");
     /** What HermiT entails beyond the asserted: subclass links and individual types. */
-    public static final String INFERRED = GRAPH_BASE + "inferred";
+    public static final String INFERRED = org.w3id.mevo.core.MevoIris.graph("inferred");
     /** Direct triples (claim -> cargo, class -> some-values-from class, size ranges) for simple SPARQL. */
-    public static final String FLAT = GRAPH_BASE + "flat";
+    public static final String FLAT = org.w3id.mevo.core.MevoIris.graph("flat");
 
     public static final String DATASET_FILE = "mevo.nq";
     public static final String OWL_FILE = "mevo.owl";
@@ -77,23 +76,11 @@ public final class Release {
 
     /** The fingerprint of the inputs the release was built from (build-info.json), or null when there is none. */
     public static String fingerprint(Path dir) {
-        return infoValue(dir, "fingerprint", "\"([0-9a-f]+)\"");
+        return BuildInfo.read(dir).map(BuildInfo::fingerprint).orElse(null);
     }
 
     /** A number recorded in build-info.json (e.g. {@code asserted_triples}), or -1 when absent. */
     public static long infoNumber(Path dir, String key) {
-        String v = infoValue(dir, key, "([0-9]+)");
-        return v == null ? -1 : Long.parseLong(v);
-    }
-
-    private static String infoValue(Path dir, String key, String valuePattern) {
-        try {
-            String info = Files.readString(dir.resolve(INFO_FILE), java.nio.charset.StandardCharsets.UTF_8);
-            var m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:\\s*" + valuePattern)
-                    .matcher(info);
-            return m.find() ? m.group(1) : null;
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return BuildInfo.read(dir).map(i -> i.number(key)).orElse(-1L);
     }
 }

@@ -63,7 +63,7 @@ public final class QueryOperation {
     static void writeCuries(ResultSet rs, org.w3id.mevo.core.Prefixes prefixes, OutputStream out) {
         java.io.PrintStream p = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         java.util.List<String> vars = rs.getResultVars();
-        p.println(String.join("\t", vars));
+        p.println(org.w3id.mevo.curate.TsvFile.line(vars));
         java.util.List<String> rows = new java.util.ArrayList<>();
         while (rs.hasNext()) {
             var s = rs.next();
@@ -72,10 +72,10 @@ public final class QueryOperation {
                 var n = s.get(v);
                 if (n == null) cells.add("");
                 else if (n.isURIResource()) cells.add(prefixes.shorten(n.asResource().getURI()));
-                else if (n.isLiteral()) cells.add(n.asLiteral().getLexicalForm().replace('\t', ' ').replace('\n', ' '));
+                else if (n.isLiteral()) cells.add(n.asLiteral().getLexicalForm());
                 else cells.add("_:b");
             }
-            rows.add(String.join("\t", cells));
+            rows.add(org.w3id.mevo.curate.TsvFile.line(cells));
         }
         rows.stream().sorted().forEach(p::println);
     }

@@ -26,6 +26,7 @@ import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
 import org.semanticweb.owlapi.reasoner.InferenceType;
 import org.semanticweb.owlapi.reasoner.OWLReasoner;
+import org.w3id.mevo.core.Diagnostics;
 import org.w3id.mevo.core.OwlBridge;
 import org.w3id.mevo.core.StepLog;
 
@@ -59,24 +60,23 @@ public final class ReasonOperation {
 
     /**
      * Reasons over TBox and ABox given apart, choosing the realisation strategy by {@link Options#realisation()}.
-     * @param locate record IRI -> "file:line" where it was curated (null if unknown)
+     * @param diag CURIEs and curation locations ("file:line") for the failure messages
      */
-    public Result run(Graph tbox, Graph abox, Function<String, String> shorten, Function<String, String> locate, Options o) {
+    public Result run(Graph tbox, Graph abox, Diagnostics diag, Options o) {
         long individuals = abox.find(Node.ANY, RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.NamedIndividual.asNode()).toList().size();
         boolean structural = o.realisation() == Realisation.STRUCTURAL
                 || (o.realisation() == Realisation.AUTO && individuals > o.autoThreshold());
         if (structural) {
-            var r = runStructural(tbox, abox, shorten, locate, o);
+            var r = runStructural(tbox, abox, diag, o);
             if (r != null) return r;
         }
-        Graph asserted = GraphFactory.createDefaultGraph();
-        tbox.find().forEach(asserted::add);
-        abox.find().forEach(asserted::add);
-        return run(asserted, shorten, locate, o);
+        Graph asserted = org.w3id.mevo.core.Graphs.union(tbox, abox);
+        return run(asserted, diag, o);
     }
 
     /** HermiT classifies the TBox; the structural realiser types the individuals. Null when its preconditions fail. */
-    private Result runStructural(Graph tbox, Graph abox, Function<String, String> shorten, Function<String, String> locate, Options o) {
+    private Result runStructural(Graph tbox, Graph abox, Diagnostics diag, Options o) {
+        Function<String, String> shorten = diag::curie;
         var step = log.start("reason");
         Set<String> objectProps = new java.util.HashSet<>(), dataProps = new java.util.HashSet<>();
         Set<Node> individuals = new java.util.HashSet<>();
@@ -102,7 +102,7 @@ public final class ReasonOperation {
         ReasonerFactory factory = new ReasonerFactory();
         OWLReasoner reasoner = factory.createReasoner(tOnt, cfg);
         try {
-            if (!reasoner.isConsistent()) throw inconsistent(tOnt, shorten, locate);
+            if (!reasoner.isConsistent()) throw inconsistent(tOnt, diag);
             reasoner.precomputeInferences(InferenceType.CLASS_HIERARCHY);
             requireCoherent(tOnt, factory, reasoner, shorten, o);
             Graph inferred = GraphFactory.createDefaultGraph();
@@ -118,7 +118,7 @@ public final class ReasonOperation {
                 outcome.clashes().entrySet().stream().limit(10).forEach(e -> {
                     String iri = e.getKey().getURI();
                     names.add(shorten.apply(iri));
-                    String loc = locate.apply(iri);
+                    String loc = diag.location(iri);
                     sb.append("\n  ").append(shorten.apply(iri)).append(loc == null ? "" : " (" + loc + ")").append(": ")
                       .append(String.join("; ", e.getValue().stream().map(x -> shortenAll(x, shorten)).toList()));
                 });
@@ -190,7 +190,8 @@ public final class ReasonOperation {
     }
 
     /** HermiT on the whole ontology (TBox and ABox together). */
-    private Result run(Graph asserted, Function<String, String> shorten, Function<String, String> locate, Options o) {
+    private Result run(Graph asserted, Diagnostics diag, Options o) {
+        Function<String, String> shorten = diag::curie;
         var step = log.start("reason");
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         OWLOntology ont = OwlBridge.toOwlApi(asserted, manager);
@@ -200,7 +201,7 @@ public final class ReasonOperation {
         OWLReasoner reasoner = factory.createReasoner(ont, cfg);
         try {
             if (!reasoner.isConsistent()) {
-                throw inconsistent(ont, shorten, locate);
+                throw inconsistent(ont, diag);
             }
             reasoner.precomputeInferences(InferenceType.CLASS_HIERARCHY, InferenceType.CLASS_ASSERTIONS);
             requireCoherent(ont, factory, reasoner, shorten, o);
@@ -226,8 +227,8 @@ public final class ReasonOperation {
         }
     }
 
-    private static ReasoningFailure inconsistent(OWLOntology ont, Function<String, String> shorten,
-                                                 Function<String, String> locate) {
+    private static ReasoningFailure inconsistent(OWLOntology ont, Diagnostics diag) {
+        Function<String, String> shorten = diag::curie;
         InconsistencyLocator locator = new InconsistencyLocator();
         var culprit = locator.locate(ont);
         ManchesterOWLSyntaxOWLObjectRendererImpl r = renderer(ont, shorten);
@@ -243,8 +244,7 @@ public final class ReasonOperation {
             if (!i.isNamed()) continue;
             String iri = i.asOWLNamedIndividual().getIRI().toString();
             names.add(shorten.apply(iri));
-            String loc = locate.apply(iri);
-            if (loc == null) loc = locate.apply(iri.replaceAll("-[^/#-]+-[0-9]+$", ""));
+            String loc = diag.recordLocation(iri);
             if (loc != null) where.add(loc);
         }
         if (!where.isEmpty()) sb.append(" Curated at: ").append(String.join(", ", where)).append('.');

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.w3id.mevo.core.CurationException;
+import org.w3id.mevo.curate.TsvFile;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.StepLog;
 
@@ -39,8 +40,8 @@ public final class ResolveIdsOperation {
             throw new MevoException("cannot read " + o.table() + ": " + e.getMessage(), e);
         }
         if (lines.size() < 2) throw new CurationException(o.table(), 1, "header", "needs a header and a template row");
-        List<String> header = new ArrayList<>(List.of(lines.get(0).split("\t", -1)));
-        List<String> template = new ArrayList<>(List.of(lines.get(1).split("\t", -1)));
+        List<String> header = new ArrayList<>(TsvFile.cells(lines.get(0)));
+        List<String> template = new ArrayList<>(TsvFile.cells(lines.get(1)));
         for (String c : PROPOSAL_COLUMNS) {
             if (!header.contains(c)) { header.add(c); template.add("IGNORE"); }
         }
@@ -49,17 +50,15 @@ public final class ResolveIdsOperation {
             cOrigin = header.indexOf("proposal_origin");
         Eutils eutils = new Eutils(o.eutils());
         int looked = 0, pp = 0, pd = 0, unparsable = 0;
-        List<String> out = new ArrayList<>();
-        out.add(String.join("\t", header));
-        out.add(String.join("\t", template));
+        TsvFile.Writer out = new TsvFile.Writer().row(header).row(template);
         for (int i = 2; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) { out.add(line); continue; }
-            List<String> cells = new ArrayList<>(List.of(line.split("\t", -1)));
+            if (line.isBlank() || line.startsWith("#")) { out.verbatim(line); continue; }
+            List<String> cells = new ArrayList<>(TsvFile.cells(line));
             while (cells.size() < header.size()) cells.add("");
             String pmid = cells.get(cPmid).trim(), doi = cells.get(cDoi).trim();
             boolean needs = (pmid.isEmpty() || doi.isEmpty()) && cells.get(cPp).isEmpty() && cells.get(cPd).isEmpty();
-            if (!needs || (o.limit() > 0 && looked >= o.limit())) { out.add(String.join("\t", cells)); continue; }
+            if (!needs || (o.limit() > 0 && looked >= o.limit())) { out.row(cells); continue; }
             looked++;
             List<String> how = new ArrayList<>();
             String knownPmid = pmid;
@@ -84,9 +83,9 @@ public final class ResolveIdsOperation {
             }
             if (!how.isEmpty()) cells.set(cOrigin, "NCBI E-utilities, " + o.today() + ": " + String.join("; ", how)
                     + " (proposal, not yet confirmed by a curator)");
-            out.add(String.join("\t", cells));
+            out.row(cells);
         }
-        write(o.table(), out);
+        out.writeTo(o.table());
         step.done("looked-up=" + looked + " proposed-pmid=" + pp + " proposed-doi=" + pd + " unparsable=" + unparsable
                 + " requests=" + eutils.requests());
         return new Result(looked, pp, pd, unparsable, eutils.requests());
@@ -96,15 +95,5 @@ public final class ResolveIdsOperation {
         int i = header.indexOf(name);
         if (i < 0) throw new CurationException(o.table(), 1, "header", "missing required column '" + name + "'");
         return i;
-    }
-
-    private static void write(Path file, List<String> lines) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new MevoException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -66,7 +66,7 @@ final class Artefacts {
             Path f = releaseDir.resolve(v.group(2));
             if (served == null || !served.equals(v.group(1)) || !Files.isRegularFile(f)) {
                 text(resp, 404, "release " + v.group(1) + " file " + v.group(2) + " is not served here; this server serves release "
-                        + (served == null ? "(unknown)" : served) + ": " + EntityPages.BASE + "releases/" + served + "/\n");
+                        + (served == null ? "(unknown)" : served) + ": " + org.w3id.mevo.core.MevoIris.RELEASES_NS + served + "/\n");
                 return true;
             }
             sendFile(req, resp, f);
@@ -87,7 +87,7 @@ final class Artefacts {
 
     /** The version of the served release: the date segment of the ontology's versionIRI {@code .../releases/DATE/FILE}. */
     static Optional<String> servedVersion(DatasetGraph dsg) {
-        String prefix = EntityPages.BASE + "releases/";
+        String prefix = org.w3id.mevo.core.MevoIris.RELEASES_NS;
         return Txn.calculateRead(dsg, () -> {
             var it = dsg.find(Node.ANY, Node.ANY, OWL2.versionIRI.asNode(), Node.ANY);
             while (it.hasNext()) {

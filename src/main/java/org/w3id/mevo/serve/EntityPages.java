@@ -23,7 +23,7 @@ import org.w3id.mevo.core.Prefixes;
  * the entity in the flattened graph, with the links (PubMed, doi.org) one step further on.
  */
 public final class EntityPages {
-    public static final String BASE = "https://w3id.org/mevo/";
+    public static final String BASE = org.w3id.mevo.core.MevoIris.BASE;
     private static final String OBO = "http://purl.obolibrary.org/obo/";
     private static final String OIO = "http://www.geneontology.org/formats/oboInOwl#";
     private static final String DEF = OBO + "IAO_0000115";
@@ -93,7 +93,7 @@ public final class EntityPages {
             }
             if (pi.equals(OIO + "hasDbXref") && o.isLiteral()) { xrefs.add(xref(o.getLiteralLexicalForm())); continue; }
             if (o.isBlank()) continue;
-            if (o.isURI() && o.getURI().startsWith(iri + "-")) continue; // the record's own value individuals (GO-CAM style)
+            if (o.isURI() && org.w3id.mevo.core.ValueIndividual.belongsTo(o.getURI(), iri)) continue; // the record's own value individuals (GO-CAM style)
             rows.computeIfAbsent(label(dsg, p), k -> new TreeSet<>()).add(o.isURI() ? link(dsg, o) : esc(o.getLiteralLexicalForm()));
         }
         provenance(dsg, s, about, b);
@@ -123,7 +123,7 @@ public final class EntityPages {
         Map<String, String> sources = new TreeMap<>(), notes = new TreeMap<>();
         for (Quad q : about) {
             Node p = q.getPredicate(), o = q.getObject();
-            if (o.isURI() && !o.equals(s) && !o.getURI().startsWith(s.getURI() + "-") && !dsg.contains(Node.ANY, o, RDF.type.asNode(), owlClass)) {
+            if (o.isURI() && !o.equals(s) && !org.w3id.mevo.core.ValueIndividual.belongsTo(o.getURI(), s.getURI()) && !dsg.contains(Node.ANY, o, RDF.type.asNode(), owlClass)) {
                 TreeSet<String> links = new TreeSet<>();
                 dsg.find(Node.ANY, o, RDFS.seeAlso.asNode(), Node.ANY).forEachRemaining(l -> {
                     if (l.getObject().isURI()) links.add("<a class=\"source-link\" href=\"" + esc(l.getObject().getURI()) + "\">" + esc(l.getObject().getURI()) + "</a>");
@@ -131,7 +131,7 @@ public final class EntityPages {
                 String cite = literal(dsg, o, citation);
                 String desc = literal(dsg, o, NodeFactory.createURI(DESC));
                 // a citation-problem record: what the entry actually is (MEVO:0000829)
-                if (desc == null) desc = literal(dsg, o, NodeFactory.createURI("https://w3id.org/mevo/MEVO_0000829"));
+                if (desc == null) desc = literal(dsg, o, NodeFactory.createURI(org.w3id.mevo.core.MevoIris.term("0000829")));
                 if (links.isEmpty() && desc == null && cite == null) continue;
                 StringBuilder cell = new StringBuilder(link(dsg, o));
                 if (cite != null) cell.append("<br><span class=\"small\">").append(esc(cite)).append("</span>");

@@ -31,7 +31,7 @@ import org.apache.jena.system.Txn;
  * server root where Fuseki answers them.
  */
 public final class SiteFilter implements Filter {
-    private static final Pattern ENTITY = Pattern.compile("^/(MEVO_[0-9]{7}(-[A-Za-z0-9_]+-[0-9]+)?|reference/[0-9]+|examples/[A-Za-z0-9_.-]+)$");
+    private static final Pattern ENTITY = Pattern.compile("^/(MEVO_[0-9]{7}(" + org.w3id.mevo.core.ValueIndividual.SUFFIX_REGEX + ")?|reference/[0-9]+|examples/[A-Za-z0-9_.-]+)$");
     private static final Pattern DOWNLOAD = Pattern.compile("^/download/([A-Za-z0-9_.-]+)$");
 
     private final java.util.function.Supplier<DatasetGraph> dataset;
@@ -43,7 +43,7 @@ public final class SiteFilter implements Filter {
     private final Artefacts artefacts;
     private final RelationsPage relations;
     /** The endpoint IRI in the published service description; a served copy names the URL it was fetched from. */
-    static final String PUBLIC_ENDPOINT = EntityPages.BASE + "sparql";
+    static final String PUBLIC_ENDPOINT = org.w3id.mevo.core.MevoIris.SPARQL_ENDPOINT;
 
     /** @param dataset supplies the served dataset once the server is built */
     public SiteFilter(java.util.function.Supplier<DatasetGraph> dataset, EntityPages pages, Path releaseDir, String voidGraph) {
@@ -130,11 +130,7 @@ public final class SiteFilter implements Filter {
         RDFFormat rdf = rdfFormat(req.getHeader("Accept") == null ? "" : req.getHeader("Accept"));
         if (rdf == null) rdf = RDFFormat.TURTLE;
         RDFFormat format = rdf;
-        Graph g = Txn.calculateRead(dsg, () -> {
-            Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-            dsg.getGraph(NodeFactory.createURI(voidGraph)).find().forEach(copy::add);
-            return copy;
-        });
+        Graph g = Txn.calculateRead(dsg, () -> org.w3id.mevo.core.Graphs.copy(dsg.getGraph(NodeFactory.createURI(voidGraph))));
         resp.setStatus(200);
         resp.setContentType(contentType(format));
         resp.setHeader("Access-Control-Allow-Origin", "*");

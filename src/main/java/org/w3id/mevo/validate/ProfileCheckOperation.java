@@ -37,7 +37,8 @@ public final class ProfileCheckOperation {
         return sb.toString();
     }
 
-    public void run(Graph asserted, Function<String, String> shorten, Options o) {
+    public void run(Graph asserted, org.w3id.mevo.core.Diagnostics d, Options o) {
+        Function<String, String> shorten = d::curie;
         var step = log.start("profile");
         List<OWLProfileViolation> v = violations(asserted);
         step.done("profile=OWL2-DL violations=" + v.size());

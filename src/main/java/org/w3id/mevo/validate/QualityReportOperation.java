@@ -28,22 +28,19 @@ public final class QualityReportOperation {
     /** @param prefixes declared to the checks as SHACL prefix declarations in graph {@link #PREFIX_GRAPH} */
     public record Options(Path checksDir, java.util.Map<String, String> prefixes) {}
 
-    public static final String PREFIX_GRAPH = "https://w3id.org/mevo/graph/prefixes";
+    public static final String PREFIX_GRAPH = org.w3id.mevo.core.MevoIris.graph("prefixes");
 
     public record Finding(Level level, String rule, String entity, String value, String location) {
-        public String tsv() {
-            return String.join("\t", level.name(), rule, entity, clean(value), clean(location));
-        }
-        private static String clean(String s) { return s == null ? "" : s.replace('\t', ' ').replace('\n', ' '); }
+        public List<String> cells() { return java.util.Arrays.asList(level.name(), rule, entity, value, location); }
     }
 
     public record Report(List<Finding> findings, int checks) {
         public long count(Level l) { return findings.stream().filter(f -> f.level() == l).count(); }
 
         public String tsv() {
-            StringBuilder sb = new StringBuilder("level\trule\tentity\tvalue\tlocation\n");
-            findings.forEach(f -> sb.append(f.tsv()).append('\n'));
-            return sb.toString();
+            var w = new org.w3id.mevo.curate.TsvFile.Writer().row("level", "rule", "entity", "value", "location");
+            findings.forEach(f -> w.row(f.cells()));
+            return w.toString();
         }
     }
 
@@ -52,7 +49,8 @@ public final class QualityReportOperation {
     public QualityReportOperation(StepLog log) { this.log = log; }
 
     /** Runs the checks; returns the report without failing (see {@link #requireNoErrors}). */
-    public Report run(Graph graph, Function<String, String> shorten, Function<String, String> locate, Options o) {
+    public Report run(Graph graph, org.w3id.mevo.core.Diagnostics d, Options o) {
+        Function<String, String> shorten = d::curie;
         var step = log.start("report");
         Dataset ds = DatasetFactory.create(ModelFactory.createModelForGraph(graph));
         ds.addNamedModel(PREFIX_GRAPH, ModelFactory.createModelForGraph(prefixGraph(o.prefixes())));
@@ -69,7 +67,7 @@ public final class QualityReportOperation {
                     String value = text(s.get("value"), shorten);
                     String iri = s.get("entity") != null && s.get("entity").isURIResource()
                             ? s.get("entity").asResource().getURI() : null;
-                    findings.add(new Finding(level, f.name(), entity, value, iri == null ? null : locate.apply(iri)));
+                    findings.add(new Finding(level, f.name(), entity, value, iri == null ? null : d.location(iri)));
                 }
             }
         }

@@ -24,25 +24,25 @@ public final class ShaclOperation {
 
     public ShaclOperation(StepLog log) { this.log = log; }
 
-    public void run(Graph data, Function<String, String> shorten, Function<String, String> locate, Options o) {
+    public void run(Graph data, org.w3id.mevo.core.Diagnostics d, Options o) {
         var step = log.start("shacl");
         Graph shapesGraph = GraphFactory.createDefaultGraph();
         List<Path> files = files(o.shapesDir());
-        files.forEach(f -> RdfFiles.parse(f).find().forEach(shapesGraph::add));
+        files.forEach(f -> org.w3id.mevo.core.Graphs.addAll(shapesGraph, RdfFiles.parse(f)));
         Shapes shapes = Shapes.parse(shapesGraph);
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         step.done("shape-files=" + files.size() + " shapes=" + shapes.numShapes() + " violations=" + report.getEntries().size());
         if (report.conforms()) return;
         StringBuilder sb = new StringBuilder("SHACL: " + report.getEntries().size() + " violation(s):");
-        report.getEntries().stream().limit(o.maxShown()).forEach(e -> sb.append("\n  ").append(describe(e, shorten, locate)));
+        report.getEntries().stream().limit(o.maxShown()).forEach(e -> sb.append("\n  ").append(describe(e, d)));
         throw new MevoException(sb.toString());
     }
 
-    private static String describe(ReportEntry e, Function<String, String> shorten, Function<String, String> locate) {
+    private static String describe(ReportEntry e, org.w3id.mevo.core.Diagnostics d) {
         String focus = e.focusNode().isURI() ? e.focusNode().getURI() : e.focusNode().toString();
-        String where = e.focusNode().isURI() ? locate.apply(focus) : null;
-        String path = e.resultPath() == null ? "" : " " + shorten.apply(e.resultPath().toString().replaceAll("[<>]", ""));
-        return (where == null ? "" : where + ": ") + shorten.apply(focus) + path + ": " + e.message();
+        String where = e.focusNode().isURI() ? d.location(focus) : null;
+        String path = e.resultPath() == null ? "" : " " + d.curie(e.resultPath().toString().replaceAll("[<>]", ""));
+        return (where == null ? "" : where + ": ") + d.curie(focus) + path + ": " + e.message();
     }
 
     private static List<Path> files(Path dir) { return org.w3id.mevo.core.TextFiles.list(dir, ".ttl"); }

@@ -134,7 +134,19 @@ class TemplateTableTest {
     void templateRowErrorsNameTheTemplateLineAndColumn(@TempDir Path tmp) throws IOException {
         Path robot = table(tmp, "id\tx\n", "ID\tAT dcterms:description\n", "");
         CurationException k = assertThrows(CurationException.class, () -> TemplateTable.parse(TsvFile.read(robot), prefixes));
-        assertEquals(robot + ":2: column 'x': unknown template keyword 'AT'", k.getMessage());
+        assertEquals(robot + ":2: column 'x': unknown template keyword 'AT' in column 2 ('AT' is ROBOT template syntax; in MEVO "
+                + "table syntax a typed literal is written A <property> ^^<datatype>); the keywords are ID, TYPE, A, SOME, LINK, "
+                + "IGNORE (see ontology/tables/README.md)", k.getMessage());
+
+        Path unknown = table(tmp.resolve("u"), "id\tx\ty\n", "ID\tA dcterms:description\tSOMETHING MEVO:9900001\n", "");
+        assertEquals(unknown + ":2: column 'y': unknown template keyword 'SOMETHING' in column 3; the keywords are ID, TYPE, A, "
+                + "SOME, LINK, IGNORE (see ontology/tables/README.md)",
+                assertThrows(CurationException.class, () -> TemplateTable.parse(TsvFile.read(unknown), prefixes)).getMessage());
+
+        Path split = table(tmp.resolve("s"), "id\tx\n", "ID\tSOME MEVO:9900001 SPLIT=|\n", "");
+        assertEquals(split + ":2: column 'x': SPLIT= in column 2 is ROBOT template syntax: MEVO table syntax splits every cell at "
+                + "'|' already (see ontology/tables/README.md)",
+                assertThrows(CurationException.class, () -> TemplateTable.parse(TsvFile.read(split), prefixes)).getMessage());
 
         Path prefix = table(tmp.resolve("p"), "id\tx\n", "ID\tSOME nope:1\n", "");
         assertEquals(prefix + ":2: column 'x': 'nope:1' is not a CURIE of a known prefix",
@@ -142,7 +154,7 @@ class TemplateTableTest {
 
         Path link = table(tmp.resolve("l"), "id\tx\n", "ID\tLINK rdfs:seeAlso https://example.org/\n", "");
         assertTrue(assertThrows(CurationException.class, () -> TemplateTable.parse(TsvFile.read(link), prefixes))
-                .getMessage().endsWith("LINK needs a property and an IRI pattern with %"));
+                .getMessage().endsWith("LINK needs a property and an IRI pattern with % (column 2; see ontology/tables/README.md)"));
 
         Path noId = table(tmp.resolve("n"), "x\n", "A dcterms:description\n", "");
         assertEquals(noId + ":2: template row: no column has the ID template",
@@ -151,6 +163,16 @@ class TemplateTableTest {
         Path regex = table(tmp.resolve("r"), "id\tx\n", "ID\tA dcterms:description /[a-/\n", "");
         assertTrue(assertThrows(CurationException.class, () -> TemplateTable.parse(TsvFile.read(regex), prefixes))
                 .getMessage().startsWith(regex + ":2: column 'x': bad regular expression"));
+    }
+
+    @Test
+    void aSomeColumnWhoseNameCannotBePartOfAnIriIsRejected(@TempDir Path tmp) throws IOException {
+        // the values of a SOME column get the IRIs <record>-<column>-<n>; a '-' in the column name would not parse back
+        Path t = table(tmp, "id\tdisease-model\n", "ID\tSOME MEVO:9900001\n", "");
+        CurationException e = assertThrows(CurationException.class, () -> TemplateTable.parse(TsvFile.read(t), prefixes));
+        assertEquals(2, e.line());
+        assertEquals("column 'disease-model'", e.field());
+        assertTrue(e.getMessage().contains("<record>-<column>-<n>"), e.getMessage());
     }
 
     static Path table(Path dir, String header, String template, String records) throws IOException {

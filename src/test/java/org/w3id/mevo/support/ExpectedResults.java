@@ -70,7 +70,7 @@ public final class ExpectedResults {
     static String text(RDFNode n, Prefixes prefixes) {
         if (n == null) return "";
         if (n.isURIResource()) return prefixes.shorten(n.asResource().getURI());
-        if (n.isLiteral()) return n.asLiteral().getLexicalForm().replace('\t', ' ').replace('\n', ' ');
+        if (n.isLiteral()) return org.w3id.mevo.curate.TsvFile.cell(n.asLiteral().getLexicalForm());
         return "_:b";
     }
 }
