@@ -54,6 +54,30 @@ public final class RefreshImportsOperation {
     /** @param extract root (source ancestors up to the source's root) or mireot (only up to other listed terms) */
     record SourceRow(String module, String role, String format, String file, String sha256, String release, String extract, Path table, long line) {}
 
+    /** What the run counts and collects over all modules. */
+    private static final class Totals {
+        int terms, classes, synonyms, tableOnly;
+        final Map<String, String> placements = new TreeMap<>();
+        final List<String> problems = new ArrayList<>(), obsolete = new ArrayList<>();
+    }
+
+    /** One module being extracted: its spec rows, its opened sources, and the classes it will hold. */
+    private static final class ModuleBuild {
+        final String module;
+        final List<SourceRow> rows, primaryRows;
+        final List<TermSource> primary = new ArrayList<>(), supplements = new ArrayList<>();
+        final Map<String, ExternalTerm> out = new LinkedHashMap<>();
+        final Map<String, String> notes = new HashMap<>();
+        final Deque<String[]> ancestors = new ArrayDeque<>(); // {iri, index of the primary source}
+        final List<String> releases = new ArrayList<>();
+
+        ModuleBuild(String module, List<SourceRow> spec) {
+            this.module = module;
+            this.rows = spec.stream().filter(r -> r.module().equals(module)).toList();
+            this.primaryRows = rows.stream().filter(r -> r.role().equals("primary")).toList();
+        }
+    }
+
     public Result run(Options o) {
         long t0 = System.nanoTime();
         var step = log.start("refresh-imports");
@@ -61,95 +85,102 @@ public final class RefreshImportsOperation {
         Map<String, List<ImportTerms.Term>> tables = ImportTerms.read(o.importsDir(), prefixes);
         List<SourceRow> spec = readSpec(o.importsDir().resolve(SPEC_FILE));
         Map<String, TermSource> open = new HashMap<>();
-        int terms = 0, classes = 0, synonyms = 0, tableOnly = 0, changed = 0;
-        Map<String, String> placements = new TreeMap<>();
-        List<String> problems = new ArrayList<>(), obsolete = new ArrayList<>();
+        Totals totals = new Totals();
         Map<Path, String> texts = new LinkedHashMap<>();
         try {
             for (var e : tables.entrySet()) {
-                String module = e.getKey();
-                List<SourceRow> rows = spec.stream().filter(r -> r.module().equals(module)).toList();
-                List<SourceRow> primaryRows = rows.stream().filter(r -> r.role().equals("primary")).toList();
-                List<TermSource> primary = new ArrayList<>(), supplements = new ArrayList<>();
-                for (SourceRow r : rows) (r.role().equals("primary") ? primary : supplements).add(source(r, o, prefixes, open));
-                Map<String, ExternalTerm> out = new LinkedHashMap<>();
-                Map<String, String> notes = new HashMap<>();
-                Deque<String[]> ancestors = new ArrayDeque<>(); // {iri, index of the primary source}
-                List<String> releases = new ArrayList<>();
-                for (ImportTerms.Term t : e.getValue()) {
-                    terms++;
-                    if (t.mevoParentIri() != null) placements.put(t.iri(), t.mevoParentIri());
-                    ExternalTerm x = null;
-                    int holder = -1;
-                    for (int i = 0; i < primary.size() && x == null; i++) { x = primary.get(i).get(t.iri()); holder = i; }
-                    if (x == null) {
-                        if (!t.tableOnly()) {
-                            problems.add(new CurationException(t.file(), t.line(), "column 'id'", t.id() + " is in none of the pinned sources of module '"
-                                    + module + "' (" + String.join("; ", primaryRows.stream().map(SourceRow::release).toList())
-                                    + "): check the ID, or give its label and the source (database or page, date) where it was seen").getMessage());
-                            continue;
-                        }
-                        x = new ExternalTerm(t.iri());
-                        x.label = t.label();
-                        notes.put(t.iri(), t.source());
-                        tableOnly++;
-                    } else {
-                        if (t.tableOnly())
-                            problems.add(new CurationException(t.file(), t.line(), "column 'label'", t.id() + " is in " + primaryRows.get(holder).release()
-                                    + ": leave label and source empty, the module takes them from the source").getMessage());
-                        if (x.deprecated) // written with owl:deprecated, so the QC gate (and robot report) flag every use
-                            obsolete.add(t.file().getFileName() + ":" + t.line() + " " + t.id() + " '" + x.label + "' is obsolete in "
-                                    + primaryRows.get(holder).release() + (x.replacedBy.isEmpty() ? "" : "; replaced by "
-                                    + String.join(", ", x.replacedBy.stream().map(prefixes::shorten).toList())));
-                        for (TermSource s : supplements) s.supplement(x);
-                        addRelease(releases, primaryRows.get(holder).release());
-                        for (String p : x.parents) ancestors.add(new String[] {p, Integer.toString(holder)});
-                    }
-                    out.put(x.iri, x);
-                }
-                if (!supplements.isEmpty() && !out.isEmpty())
-                    rows.stream().filter(r -> r.role().equals("supplement")).forEach(r -> addRelease(releases, r.release()));
-                // source parents up to the source's root: label, parents and deprecation of each intermediate class
-                while (!ancestors.isEmpty()) {
-                    String[] a = ancestors.pop();
-                    if (out.containsKey(a[0])) continue;
-                    ExternalTerm p = primary.get(Integer.parseInt(a[1])).get(a[0]);
-                    if (p == null) continue;
-                    ExternalTerm light = new ExternalTerm(p.iri);
-                    light.label = p.label;
-                    light.deprecated = p.deprecated;
-                    light.parents.addAll(p.parents);
-                    out.put(p.iri, light);
-                    for (String pp : p.parents) ancestors.add(new String[] {pp, a[1]});
-                }
-                if (rows.stream().anyMatch(r -> r.role().equals("primary") && r.extract().equals("mireot"))) {
-                    // MIREOT: keep a source ancestor only when it lies on the source's is_a path from a listed term up to
-                    // another listed term (the term where MEVO attaches it); the source's upper classes are not copied
-                    java.util.Set<String> listed = new java.util.HashSet<>();
-                    e.getValue().forEach(t -> listed.add(t.iri()));
-                    Map<String, Boolean> reaches = new HashMap<>();
-                    out.keySet().removeIf(iri -> !listed.contains(iri) && !reachesListed(iri, out, listed, reaches));
-                }
+                ModuleBuild m = new ModuleBuild(e.getKey(), spec);
+                for (SourceRow r : m.rows) (r.role().equals("primary") ? m.primary : m.supplements).add(source(r, o, prefixes, open));
+                for (ImportTerms.Term t : e.getValue()) addListedTerm(m, t, prefixes, totals);
+                if (!m.supplements.isEmpty() && !m.out.isEmpty())
+                    m.rows.stream().filter(r -> r.role().equals("supplement")).forEach(r -> addRelease(m.releases, r.release()));
+                addSourceAncestors(m);
+                if (m.rows.stream().anyMatch(r -> r.role().equals("primary") && r.extract().equals("mireot"))) keepMireotPath(m, e.getValue());
                 // a parent link to a class that is not kept (e.g. another ontology's root) is dropped
-                for (ExternalTerm x : out.values()) x.parents.retainAll(out.keySet());
-                classes += out.size();
-                synonyms += out.values().stream().mapToInt(x -> x.synonyms.size()).sum();
-                String text = ModuleWriter.module(ImportTerms.moduleIri(module), module + ImportTerms.TABLE_SUFFIX, releases, out.values(), notes);
-                texts.put(o.importsDir().resolve(module + ImportTerms.MODULE_SUFFIX), text);
-                log.info(module + ": terms=" + e.getValue().size() + " classes=" + out.size() + " sources=" + releases);
+                for (ExternalTerm x : m.out.values()) x.parents.retainAll(m.out.keySet());
+                totals.classes += m.out.size();
+                totals.synonyms += m.out.values().stream().mapToInt(x -> x.synonyms.size()).sum();
+                String text = ModuleWriter.module(ImportTerms.moduleIri(m.module), m.module + ImportTerms.TABLE_SUFFIX, m.releases, m.out.values(), m.notes);
+                texts.put(o.importsDir().resolve(m.module + ImportTerms.MODULE_SUFFIX), text);
+                log.info(m.module + ": terms=" + e.getValue().size() + " classes=" + m.out.size() + " sources=" + m.releases);
             }
         } finally {
             open.values().forEach(TermSource::close);
         }
-        if (!problems.isEmpty())
-            throw new MevoException(problems.size() + " problem(s); no module was written:\n" + String.join("\n", problems));
-        texts.put(o.placementsFile(), ModuleWriter.placements(PLACEMENTS_IRI, placements));
+        if (!totals.problems.isEmpty())
+            throw new MevoException(totals.problems.size() + " problem(s); no module was written:\n" + String.join("\n", totals.problems));
+        texts.put(o.placementsFile(), ModuleWriter.placements(PLACEMENTS_IRI, totals.placements));
+        int changed = 0;
         for (var t : texts.entrySet()) if (write(t.getKey(), t.getValue())) changed++;
-        obsolete.forEach(w -> log.info("WARNING obsolete term in use: " + w));
+        totals.obsolete.forEach(w -> log.info("WARNING obsolete term in use: " + w));
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        step.done("terms=" + terms + " classes=" + classes + " synonyms=" + synonyms + " table-only=" + tableOnly
-                + " placements=" + placements.size() + " obsolete-in-use=" + obsolete.size() + " files-changed=" + changed);
-        return new Result(terms, classes, synonyms, tableOnly, placements.size(), changed, obsolete, ms);
+        step.done("terms=" + totals.terms + " classes=" + totals.classes + " synonyms=" + totals.synonyms + " table-only=" + totals.tableOnly
+                + " placements=" + totals.placements.size() + " obsolete-in-use=" + totals.obsolete.size() + " files-changed=" + changed);
+        return new Result(totals.terms, totals.classes, totals.synonyms, totals.tableOnly, totals.placements.size(), changed, totals.obsolete, ms);
+    }
+
+    /**
+     * A term of the module's table: taken from the first primary source that holds it (then completed by the
+     * supplements), or, for a table-only term (label and source given in the table), written from the table.
+     */
+    private static void addListedTerm(ModuleBuild m, ImportTerms.Term t, Prefixes prefixes, Totals totals) {
+        totals.terms++;
+        if (t.mevoParentIri() != null) totals.placements.put(t.iri(), t.mevoParentIri());
+        ExternalTerm x = null;
+        int holder = -1;
+        for (int i = 0; i < m.primary.size() && x == null; i++) { x = m.primary.get(i).get(t.iri()); holder = i; }
+        if (x == null) {
+            if (!t.tableOnly()) {
+                totals.problems.add(new CurationException(t.file(), t.line(), "column 'id'", t.id() + " is in none of the pinned sources of module '"
+                        + m.module + "' (" + String.join("; ", m.primaryRows.stream().map(SourceRow::release).toList())
+                        + "): check the ID, or give its label and the source (database or page, date) where it was seen").getMessage());
+                return;
+            }
+            x = new ExternalTerm(t.iri());
+            x.label = t.label();
+            m.notes.put(t.iri(), t.source());
+            totals.tableOnly++;
+        } else {
+            String release = m.primaryRows.get(holder).release();
+            if (t.tableOnly())
+                totals.problems.add(new CurationException(t.file(), t.line(), "column 'label'", t.id() + " is in " + release
+                        + ": leave label and source empty, the module takes them from the source").getMessage());
+            if (x.deprecated) // written with owl:deprecated, so the QC gate (and robot report) flag every use
+                totals.obsolete.add(t.file().getFileName() + ":" + t.line() + " " + t.id() + " '" + x.label + "' is obsolete in "
+                        + release + (x.replacedBy.isEmpty() ? "" : "; replaced by "
+                        + String.join(", ", x.replacedBy.stream().map(prefixes::shorten).toList())));
+            for (TermSource s : m.supplements) s.supplement(x);
+            addRelease(m.releases, release);
+            for (String p : x.parents) m.ancestors.add(new String[] {p, Integer.toString(holder)});
+        }
+        m.out.put(x.iri, x);
+    }
+
+    /** Source parents up to the source's root: label, parents and deprecation of each intermediate class. */
+    private static void addSourceAncestors(ModuleBuild m) {
+        while (!m.ancestors.isEmpty()) {
+            String[] a = m.ancestors.pop();
+            if (m.out.containsKey(a[0])) continue;
+            ExternalTerm p = m.primary.get(Integer.parseInt(a[1])).get(a[0]);
+            if (p == null) continue;
+            ExternalTerm light = new ExternalTerm(p.iri);
+            light.label = p.label;
+            light.deprecated = p.deprecated;
+            light.parents.addAll(p.parents);
+            m.out.put(p.iri, light);
+            for (String pp : p.parents) m.ancestors.add(new String[] {pp, a[1]});
+        }
+    }
+
+    /**
+     * MIREOT: keep a source ancestor only when it lies on the source's is_a path from a listed term up to another
+     * listed term (the term where MEVO attaches it); the source's upper classes are not copied.
+     */
+    private static void keepMireotPath(ModuleBuild m, List<ImportTerms.Term> table) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        table.forEach(t -> listed.add(t.iri()));
+        Map<String, Boolean> reaches = new HashMap<>();
+        m.out.keySet().removeIf(iri -> !listed.contains(iri) && !reachesListed(iri, m.out, listed, reaches));
     }
 
     /** whether a listed term is among the source ancestors of {@code iri} */
