@@ -109,6 +109,15 @@ public final class BenchOperation {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.jena.fuseki.Request", "warn");
     }
 
+    /** The results of the phases that ran (null: not run), collected as {@link #run} goes. */
+    private static final class Results {
+        BuildBenchmark.Result build;
+        LoadBenchmark.Result startup;
+        QueryBenchmark.Result latency, cached;
+        OverheadBenchmark.Result overhead;
+        int peerErrors;
+    }
+
     public Result run(Options o) {
         var step = log.start("bench");
         List<Table> tables = new ArrayList<>();
@@ -117,82 +126,97 @@ public final class BenchOperation {
             progress.println("[mevo] bench: WARNING: load average " + machine.loadAverageAtStart()
                     + " at start: other work is running, the numbers will be disturbed");
         HttpLoad load = new HttpLoad(HttpLoad.newClient());
-
-        BuildBenchmark.Result build = null;
+        Results r = new Results();
         if (o.phases().contains(Phase.BUILD)) {
             CpuSnapshot phase = CpuSnapshot.now();
-            build = new BuildBenchmark(progress).run(BuildBenchmark.Options.of(o.layout(), o.rounds()));
-            tables.add(build.table());
+            r.build = new BuildBenchmark(progress).run(BuildBenchmark.Options.of(o.layout(), o.rounds()));
+            tables.add(r.build.table());
             machine.othersByPhase().put("build", phase.othersSince());
         }
-        LoadBenchmark.Result startup = null;
         if (o.phases().contains(Phase.STARTUP)) {
             CpuSnapshot phase = CpuSnapshot.now();
-            startup = new LoadBenchmark(progress, load.client()).run(LoadBenchmark.Options.of(o.layout(), o.releaseDir(), o.rounds()));
-            tables.add(startup.table());
+            r.startup = new LoadBenchmark(progress, load.client()).run(LoadBenchmark.Options.of(o.layout(), o.releaseDir(), o.rounds()));
+            tables.add(r.startup.table());
             machine.othersByPhase().put("load/start-up", phase.othersSince());
         }
+        if (o.phases().contains(Phase.QUERIES) || o.phases().contains(Phase.OVERHEAD)) runServedQueries(o, load, machine, r);
+        for (QueryBenchmark.Result q : java.util.Arrays.asList(r.latency, r.cached)) {
+            if (q == null) continue;
+            tables.add(q.levelsTable());
+            tables.add(q.perQueryTable());
+        }
+        if (r.overhead != null) tables.add(r.overhead.table());
+        if (o.phases().contains(Phase.PEERS)) tables.addAll(runPeers(o, load, machine, r));
 
+        Headline h = headline(o, r);
+        tables.add(0, machine.table());
+        tables.add(headlineTable(h, o));
+        for (Table t : tables) t.print(out);
+        writeTables(o.out(), tables);
+        step.done("rounds=" + o.rounds() + " seconds=" + o.seconds().toSeconds() + " errors=" + h.errors() + " out=" + o.out());
+        return new Result(List.copyOf(tables), h);
+    }
+
+    /** MEVO in this JVM: the example queries with the result cache off (and on), and the overhead against plain Fuseki. */
+    private void runServedQueries(Options o, HttpLoad load, Machine machine, Results r) {
         QuerySet queries = QuerySet.load(o.layout().queriesDir());
-        QueryBenchmark.Result latency = null, cached = null;
-        OverheadBenchmark.Result overhead = null;
-        if (o.phases().contains(Phase.QUERIES) || o.phases().contains(Phase.OVERHEAD)) {
-            FusekiServer mevo = null;
-            try {
-                mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), false, new StepLog(progress));
-                String endpoint = BenchServers.mevoEndpoint(mevo);
-                BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
-                if (o.phases().contains(Phase.QUERIES)) {
-                    CpuSnapshot phase = CpuSnapshot.now();
-                    latency = new QueryBenchmark(load, progress).run(queries.targets(endpoint),
-                            QueryBenchmark.Options.of("result cache off: every request executes its query", o.levels(), o.seconds()));
-                    machine.othersByPhase().put("queries, cache off", phase.othersSince());
-                }
-                if (o.phases().contains(Phase.OVERHEAD)) {
-                    CpuSnapshot phase = CpuSnapshot.now();
-                    overhead = new OverheadBenchmark(load, progress).run(endpoint, queries,
-                            OverheadBenchmark.Options.of(o.releaseDir(), o.rounds(), o.seconds()));
-                    machine.othersByPhase().put("overhead", phase.othersSince());
-                }
-            } finally {
-                BenchServers.stop(mevo);
+        FusekiServer mevo = null;
+        try {
+            mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), false, new StepLog(progress));
+            String endpoint = BenchServers.mevoEndpoint(mevo);
+            BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
+            if (o.phases().contains(Phase.QUERIES)) {
+                CpuSnapshot phase = CpuSnapshot.now();
+                r.latency = new QueryBenchmark(load, progress).run(queries.targets(endpoint),
+                        QueryBenchmark.Options.of("result cache off: every request executes its query", o.levels(), o.seconds()));
+                machine.othersByPhase().put("queries, cache off", phase.othersSince());
             }
-            if (o.phases().contains(Phase.QUERIES) && o.cachedToo()) {
-                try {
-                    mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), true, new StepLog(progress));
-                    String endpoint = BenchServers.mevoEndpoint(mevo);
-                    BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
-                    CpuSnapshot phase = CpuSnapshot.now();
-                    cached = new QueryBenchmark(load, progress).run(queries.targets(endpoint),
-                            QueryBenchmark.Options.of("result cache on, as served: repeated example queries", o.levels(), o.seconds()));
-                    machine.othersByPhase().put("queries, cache on", phase.othersSince());
-                } finally {
-                    BenchServers.stop(mevo);
-                }
+            if (o.phases().contains(Phase.OVERHEAD)) {
+                CpuSnapshot phase = CpuSnapshot.now();
+                r.overhead = new OverheadBenchmark(load, progress).run(endpoint, queries,
+                        OverheadBenchmark.Options.of(o.releaseDir(), o.rounds(), o.seconds()));
+                machine.othersByPhase().put("overhead", phase.othersSince());
             }
+        } finally {
+            BenchServers.stop(mevo);
         }
-        for (QueryBenchmark.Result r : java.util.Arrays.asList(latency, cached)) {
-            if (r == null) continue;
-            tables.add(r.levelsTable());
-            tables.add(r.perQueryTable());
-        }
-        if (overhead != null) tables.add(overhead.table());
-        int peerErrors = 0;
-        if (o.phases().contains(Phase.PEERS)) {
+        if (!o.phases().contains(Phase.QUERIES) || !o.cachedToo()) return;
+        try {
+            mevo = BenchServers.startMevo(o.layout(), o.releaseDir(), true, new StepLog(progress));
+            String endpoint = BenchServers.mevoEndpoint(mevo);
+            BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
             CpuSnapshot phase = CpuSnapshot.now();
-            try {
-                var peers = new PeerBenchmark(load, progress).run(PeerBenchmark.Options.of(o.layout(), o.releaseDir(), o.levels(), o.seconds()));
-                tables.addAll(peers.tables());
-                peerErrors = peers.errors();
-            } catch (IOException e) {
-                throw new MevoException("peer benchmark: " + e.getMessage(), e);
-            }
+            r.cached = new QueryBenchmark(load, progress).run(queries.targets(endpoint),
+                    QueryBenchmark.Options.of("result cache on, as served: repeated example queries", o.levels(), o.seconds()));
+            machine.othersByPhase().put("queries, cache on", phase.othersSince());
+        } finally {
+            BenchServers.stop(mevo);
+        }
+    }
+
+    /** Virtuoso, plain Fuseki and MEVO as separate processes, side by side in this run. */
+    private List<Table> runPeers(Options o, HttpLoad load, Machine machine, Results r) {
+        CpuSnapshot phase = CpuSnapshot.now();
+        try {
+            var peers = new PeerBenchmark(load, progress).run(PeerBenchmark.Options.of(o.layout(), o.releaseDir(), o.levels(), o.seconds()));
+            r.peerErrors = peers.errors();
+            return peers.tables();
+        } catch (IOException e) {
+            throw new MevoException("peer benchmark: " + e.getMessage(), e);
+        } finally {
             machine.othersByPhase().put("peers", phase.othersSince());
         }
+    }
 
+    private static Headline headline(Options o, Results r) {
         int top = o.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
+        var build = r.build;
+        var startup = r.startup;
+        var latency = r.latency;
+        var cached = r.cached;
+        var overhead = r.overhead;
         int worst = latency == null ? -1 : latency.worstP99(top);
-        Headline h = new Headline(
+        return new Headline(
                 build == null ? Double.NaN : build.medianWallMs(), build == null ? Double.NaN : build.medianReasonMs(),
                 build == null ? Double.NaN : build.medianPoolPeakMiB(), build == null ? Double.NaN : build.medianSampledPeakMiB(),
                 startup == null ? Double.NaN : startup.medianLoadMs(), startup == null ? Double.NaN : startup.medianStartupMs(),
@@ -202,15 +226,8 @@ public final class BenchOperation {
                 cached == null ? Double.NaN : maxP99(cached, top),
                 cached == null ? Double.NaN : cached.level(top).outcome().summary().p99(),
                 overhead == null ? Double.NaN : overhead.ratio(),
-                (latency == null ? 0 : latency.errors()) + (cached == null ? 0 : cached.errors()) + (overhead == null ? 0 : overhead.errors()) + peerErrors,
+                (latency == null ? 0 : latency.errors()) + (cached == null ? 0 : cached.errors()) + (overhead == null ? 0 : overhead.errors()) + r.peerErrors,
                 overhead == null ? 0 : overhead.rowMismatches());
-        tables.add(0, machine.table());
-        tables.add(headlineTable(h, o));
-
-        for (Table t : tables) t.print(out);
-        writeTables(o.out(), tables);
-        step.done("rounds=" + o.rounds() + " seconds=" + o.seconds().toSeconds() + " errors=" + h.errors() + " out=" + o.out());
-        return new Result(List.copyOf(tables), h);
     }
 
     private static double maxP99(QueryBenchmark.Result r, int clients) {
