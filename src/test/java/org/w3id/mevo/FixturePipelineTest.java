@@ -72,7 +72,7 @@ class FixturePipelineTest {
         Path release = tmp.resolve("release");
         new Pipeline(StepLog.silent()).build(new Pipeline.Options(layout, release));
         Prefixes prefixes = Prefixes.load(layout.prefixes());
-        Dataset ds = Release.loadUnionDataset(release);
+        Dataset ds = org.w3id.mevo.serve.ServedDataset.loadUnion(release);
         for (Path q : SparqlFiles.list(layout.queriesDir())) {
             ExpectedResults.Table expected = ExpectedResults.read(ExpectedResults.fileFor(q));
             Set<String> actual;

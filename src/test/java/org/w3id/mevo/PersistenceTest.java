@@ -36,7 +36,6 @@ import org.w3id.mevo.support.Await;
 import org.w3id.mevo.support.Processes;
 import org.w3id.mevo.core.ProjectLayout;
 import org.w3id.mevo.core.StepLog;
-import org.w3id.mevo.publish.Release;
 import org.w3id.mevo.serve.LiveDatabase;
 import org.w3id.mevo.serve.PersistentStore;
 import org.w3id.mevo.serve.ServeOperation;
@@ -106,7 +105,7 @@ class PersistenceTest {
 
     /** The probe's answer computed from the release file itself (no server): asserted,flat,hits. */
     static String expectedRow(Path release, int hits) {
-        Dataset ds = Release.loadUnionDataset(release);
+        Dataset ds = org.w3id.mevo.serve.ServedDataset.loadUnion(release);
         String q = PREFIXES + "SELECT ?asserted ?flat WHERE {\n" + COUNTS + "}";
         return Txn.calculateRead(ds, () -> {
             try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
@@ -117,7 +116,7 @@ class PersistenceTest {
     }
 
     static long quads(Path release) {
-        Dataset ds = Release.loadUnionDataset(release);
+        Dataset ds = org.w3id.mevo.serve.ServedDataset.loadUnion(release);
         return Txn.calculateRead(ds, () -> {
             long n = 0;
             var it = ds.asDatasetGraph().findNG(null, null, null, null);

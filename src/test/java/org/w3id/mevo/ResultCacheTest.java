@@ -20,6 +20,7 @@ import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.StepLog;
 import org.w3id.mevo.serve.ResultCache;
 import org.w3id.mevo.serve.ServeOperation;
+import org.w3id.mevo.serve.ServerSettings;
 import org.w3id.mevo.support.Http;
 import org.w3id.mevo.support.TestKb;
 
@@ -105,7 +106,7 @@ class ResultCacheTest {
         Path config = tmp.resolve("mevo.ttl");
         Files.writeString(config, Files.readString(TestKb.layout().fusekiConfig())
                 .replace("\"mevo:resultCacheBytes\" ; ja:cxtValue \"67108864\"", "\"mevo:resultCacheBytes\" ; ja:cxtValue \"40000\""));
-        assertEquals(new ResultCache.Settings(40000, 1048576), ResultCache.Settings.configured(config));
+        assertEquals(new ResultCache.Settings(40000, 1048576), ServerSettings.read(config).cache());
         FusekiServer s = new ServeOperation(StepLog.silent()).start(new ServeOperation.Options(config, TestKb.release(), 0, true,
                 TestKb.layout().siteDir(), TestKb.prefixes()));
         try {
@@ -129,7 +130,7 @@ class ResultCacheTest {
         Path config = tmp.resolve("broken.ttl");
         Files.writeString(config, Files.readString(TestKb.layout().fusekiConfig())
                 .replace("\"mevo:resultCacheBytes\" ; ja:cxtValue \"67108864\"", "\"mevo:resultCacheBytes\" ; ja:cxtValue \"64MB\""));
-        MevoException e = assertThrows(MevoException.class, () -> ResultCache.Settings.configured(config));
+        MevoException e = assertThrows(MevoException.class, () -> ServerSettings.read(config));
         assertTrue(e.getMessage().contains(config.toString()) && e.getMessage().contains("mevo:resultCacheBytes")
                 && e.getMessage().contains("64MB"), e.getMessage());
     }

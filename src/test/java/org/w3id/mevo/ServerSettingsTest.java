@@ -49,7 +49,7 @@ class ServerSettingsTest {
             assertEquals(200, r.statusCode());
             assertEquals(fp, r.headers().firstValue(Readiness.RELEASE_HEADER).orElse(null));
             assertTrue(r.body().length() > 4 * 32768, "answer larger than the output buffer: " + r.body().length());
-            var ds = Release.loadUnionDataset(TestKb.release());
+            var ds = org.w3id.mevo.serve.ServedDataset.loadUnion(TestKb.release());
             int expected;
             try (QueryExecution qe = QueryExecution.create(q, ds)) {
                 expected = ResultSetFormatter.consume(qe.execSelect());

@@ -30,7 +30,7 @@ public final class BenchServerMain {
             }
             case "plain", "plain-jetty" -> {
                 FusekiServer p = FusekiServer.create().loopback(true).port(port)
-                        .add("/ds", org.w3id.mevo.publish.Release.loadUnionDataset(release)).build();
+                        .add("/ds", org.w3id.mevo.serve.ServedDataset.loadUnion(release)).build();
                 if (kind.equals("plain-jetty")) JettySettings.apply(p, layout.fusekiConfig());
                 p.start();
                 yield p;

@@ -12,7 +12,6 @@ import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.ProjectLayout;
 import org.w3id.mevo.core.StepLog;
-import org.w3id.mevo.publish.Release;
 import org.w3id.mevo.serve.ServeOperation;
 
 /** The servers the benchmarks talk to, all on a free port of 127.0.0.1, and the wait for the first answer. */
@@ -38,7 +37,7 @@ final class BenchServers {
      * kind of in-memory dataset as MEVO's (named graphs from the release's mevo.nq, their union as the default graph).
      */
     static FusekiServer startPlainFuseki(Path release) {
-        Dataset ds = Release.loadUnionDataset(release);
+        Dataset ds = org.w3id.mevo.serve.ServedDataset.loadUnion(release);
         FusekiServer s = FusekiServer.create().loopback(true).port(0).add("/ds", ds).build();
         s.start();
         return s;

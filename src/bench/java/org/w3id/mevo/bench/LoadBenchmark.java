@@ -17,14 +17,13 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.w3id.mevo.core.ProjectLayout;
 import org.w3id.mevo.core.StepLog;
-import org.w3id.mevo.publish.Release;
 
 /**
  * Load and start-up benchmark, from the built release, {@code rounds} times:
  * <ul>
  *   <li>load: release/mevo.nq into the served dataset (the one fuseki-config/mevo.ttl declares: in-memory, with the
  *       union of the named graphs written as its default graph, and the Lucene text index), the same
- *       {@link Release#loadInto} call {@code ServeOperation} makes, timed alone;</li>
+ *       {@link org.w3id.mevo.serve.ServedDataset#loadEmpty} call {@code ServeOperation} makes, timed alone;</li>
  *   <li>for comparison, the same file into the same kind of in-memory dataset without a text index;</li>
  *   <li>start-up: from the {@code ServeOperation.start()} call to the first query answered over HTTP; and the
  *       "serve" step line of that start (config, load, index, Jetty start).</li>
@@ -80,12 +79,12 @@ public final class LoadBenchmark {
     private Round round(Options o) {
         // 1. the served dataset, built from the assembler file as ServeOperation builds it; the server is never started
         FusekiServer unstarted = FusekiServer.create().parseConfigFile(o.layout().fusekiConfig()).loopback(true).port(0).build();
-        var loaded = org.w3id.mevo.serve.ServeOperation.loadRelease(unstarted, o.releaseDir());
+        var loaded = org.w3id.mevo.serve.ServedDataset.loadEmpty(unstarted.getDataAccessPointRegistry(), o.releaseDir());
         long loadNanos = loaded.loadNanos(), quads = loaded.quads();
 
         // 2. the same file into the same kind of dataset, without the text index
         long p0 = System.nanoTime();
-        Dataset plain = Release.loadUnionDataset(o.releaseDir());
+        Dataset plain = org.w3id.mevo.serve.ServedDataset.loadUnion(o.releaseDir());
         double plainMs = Stats.nanosToMs(System.nanoTime() - p0);
         plain.close();
 

@@ -21,7 +21,6 @@ import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.vocabulary.RDF;
-import org.w3id.mevo.publish.Release;
 
 /**
  * The "unseen" workload: the example queries with varied constants. In a triple pattern {@code ?x <p> <X>} (or
@@ -37,7 +36,7 @@ final class QueryVariants {
     private record Slot(String iri, List<String> alternatives) {}
 
     static List<QuerySet.Query> of(List<QuerySet.Query> examples, Path release, int perQuery) {
-        Dataset kb = Release.loadUnionDataset(release);
+        Dataset kb = org.w3id.mevo.serve.ServedDataset.loadUnion(release);
         List<QuerySet.Query> out = new ArrayList<>();
         Random random = new Random(42);
         for (QuerySet.Query q : examples) {

@@ -16,7 +16,6 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.system.Txn;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.SparqlFiles;
-import org.w3id.mevo.publish.Release;
 
 /** Runs a SPARQL file against the published release, without a server (same union-default-graph semantics). */
 public final class QueryOperation {
@@ -35,7 +34,7 @@ public final class QueryOperation {
 
     public void run(Options o, OutputStream out) {
         Query q = SparqlFiles.read(o.queryFile()).query();
-        Dataset ds = Release.loadUnionDataset(o.releaseDir());
+        Dataset ds = org.w3id.mevo.serve.ServedDataset.loadUnion(o.releaseDir());
         Txn.executeRead(ds, () -> {
             try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
                 if (q.isSelectType()) {

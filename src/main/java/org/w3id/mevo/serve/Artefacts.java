@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -65,8 +65,8 @@ final class Artefacts {
             String served = servedVersion(dsg).orElse(null);
             Path f = releaseDir.resolve(v.group(2));
             if (served == null || !served.equals(v.group(1)) || !Files.isRegularFile(f)) {
-                text(resp, 404, "release " + v.group(1) + " file " + v.group(2) + " is not served here; this server serves release "
-                        + (served == null ? "(unknown)" : served) + ": " + org.w3id.mevo.core.MevoIris.RELEASES_NS + served + "/\n");
+                ServletOps.responseSendError(resp, 404, "release " + v.group(1) + " file " + v.group(2) + " is not served here; "
+                        + "this server serves release " + (served == null ? "(unknown)" : served) + ": " + org.w3id.mevo.core.MevoIris.RELEASES_NS + served + "/");
                 return true;
             }
             sendFile(req, resp, f);
@@ -136,13 +136,5 @@ final class Artefacts {
         resp.setContentType(type);
         resp.setContentLengthLong(Files.size(f));
         try (OutputStream out = resp.getOutputStream()) { Files.copy(f, out); }
-    }
-
-    private static void text(HttpServletResponse resp, int status, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(b.length);
-        try (OutputStream out = resp.getOutputStream()) { out.write(b); }
     }
 }

@@ -46,12 +46,12 @@ import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprVisitor;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
-import org.apache.jena.sparql.util.Symbol;
 
 /**
  * Fuseki's query operation with a result-size cap. A SELECT with no LIMIT runs with LIMIT cap+1; if it would return
  * more than the cap, or asks for a LIMIT above it, the client gets HTTP 400 with a message saying so and how to page.
- * The cap is data: {@code ja:context [ ja:cxtName "mevo:resultCap" ; ja:cxtValue "10000" ]} in fuseki-config/mevo.ttl.
+ * The cap is data: {@code ja:context [ ja:cxtName "mevo:resultCap" ; ja:cxtValue "10000" ]} in fuseki-config/mevo.ttl,
+ * read with the other limits below by {@link ServerSettings}.
  *
  * <p>It also guards federated queries: a query may only make SERVICE calls to the endpoints in the allow-list, also data:
  * {@code ja:context [ ja:cxtName "mevo:serviceAllowList" ; ja:cxtValue "https://a/sparql https://b/sparql" ]}
@@ -66,37 +66,27 @@ import org.apache.jena.sparql.util.Symbol;
  * parser takes time that grows with the square of a very long token (a 20 MB comment keeps a CPU busy for minutes).
  */
 public final class CappedQueryProcessor extends SPARQL_QueryDataset {
-    public static final Symbol RESULT_CAP = Symbol.create("mevo:resultCap");
-    public static final Symbol SERVICE_ALLOW_LIST = Symbol.create("mevo:serviceAllowList");
-    public static final Symbol MAX_QUERY_LENGTH = Symbol.create("mevo:maxQueryLength");
-    /** Longest query (characters) accepted when fuseki-config sets no mevo:maxQueryLength. */
-    public static final long DEFAULT_MAX_QUERY_LENGTH = 524_288;
-    private final long defaultCap;
-    private final List<String> extraServiceAllowList;
+    private final long cap;
+    private final long maxQueryLength;
+    private final List<String> serviceAllowList;
 
-    public CappedQueryProcessor(long defaultCap) { this(defaultCap, List.of()); }
-
-    /**
-     * @param extraServiceAllowList allow-list entries added to the configured ones by whoever starts the server (the
-     *                              tests admit their loopback stand-ins for remote endpoints this way); normally empty
-     */
-    public CappedQueryProcessor(long defaultCap, List<String> extraServiceAllowList) {
-        this.defaultCap = defaultCap;
-        this.extraServiceAllowList = List.copyOf(extraServiceAllowList);
+    /** A cap of {@code cap} rows, the default query length limit, and no SERVICE calls allowed. */
+    public CappedQueryProcessor(long cap) {
+        this(cap, ServerSettings.DEFAULT_MAX_QUERY_LENGTH, List.of());
     }
 
-    long cap(HttpAction action) { return longSetting(action, RESULT_CAP, defaultCap); }
-
-    /** A numeric setting from the server/service context (fuseki-config's ja:context), or the default. */
-    private static long longSetting(HttpAction action, Symbol name, long dflt) {
-        Object v = action.getContext() == null ? null : action.getContext().get(name);
-        if (v == null) return dflt;
-        try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            return dflt;
-        }
+    /** The limits of {@code settings} (fuseki-config's mevo:resultCap, mevo:maxQueryLength, mevo:serviceAllowList). */
+    public CappedQueryProcessor(ServerSettings settings) {
+        this(settings.resultCap(), settings.maxQueryLength(), settings.serviceAllowList());
     }
+
+    CappedQueryProcessor(long cap, long maxQueryLength, List<String> serviceAllowList) {
+        this.cap = cap;
+        this.maxQueryLength = maxQueryLength;
+        this.serviceAllowList = List.copyOf(serviceAllowList);
+    }
+
+    long cap(HttpAction action) { return cap; }
 
     static String message(long cap) {
         return "MEVO: this query asks for more than " + cap + " result rows, the endpoint's result-size cap. "
@@ -121,7 +111,7 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
         }
     }
 
-    long maxQueryLength(HttpAction action) { return longSetting(action, MAX_QUERY_LENGTH, DEFAULT_MAX_QUERY_LENGTH); }
+    long maxQueryLength(HttpAction action) { return maxQueryLength; }
 
     static String tooLong(long max) {
         return "MEVO: the query is longer than " + max + " characters, the most this endpoint accepts. "
@@ -220,14 +210,8 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
         execute(sb.toString(), action);
     }
 
-    /** The configured allow-list (context setting mevo:serviceAllowList) plus the extra entries given at start-up. */
-    List<String> serviceAllowList(HttpAction action) {
-        List<String> list = new ArrayList<>();
-        Object v = action.getContext() == null ? null : action.getContext().get(SERVICE_ALLOW_LIST);
-        if (v != null) for (String e : v.toString().trim().split("\\s+")) if (!e.isEmpty()) list.add(e);
-        list.addAll(extraServiceAllowList);
-        return list;
-    }
+    /** The configured allow-list (setting mevo:serviceAllowList, plus any entries added at start-up). */
+    List<String> serviceAllowList(HttpAction action) { return serviceAllowList; }
 
     /** Why a SERVICE call to this endpoint is refused, or null if the allow-list admits it. */
     static String refusal(Node service, List<String> allowList) {

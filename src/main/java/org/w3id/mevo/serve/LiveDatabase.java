@@ -24,6 +24,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.StepLog;
@@ -116,45 +117,42 @@ public final class LiveDatabase implements AutoCloseable {
         };
     }
 
-    /** {@code POST /$/mevo-reload[?force=true]}: reloads from the release folder; loopback clients only. */
+    /**
+     * {@code POST /$/mevo-reload[?force=true]}: reloads from the release folder; loopback clients only. Answers what the
+     * reload did as JSON ({@link Result#json()}); a refused or failed reload is an HTTP error with a plain-text message.
+     */
     public HttpServlet servlet() {
         return new HttpServlet() {
             @Override
             protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 if (!InetAddress.getByName(req.getRemoteAddr()).isLoopbackAddress()) {
-                    send(resp, 403, "{\"status\": \"forbidden\", \"error\": \"reload is allowed from the loopback interface only\"}\n");
+                    ServletOps.responseSendError(resp, 403, "reload is allowed from the loopback interface only");
                     return;
                 }
                 if (req.getHeader("Origin") != null) {
                     // a web page in a local browser could otherwise trigger reloads (CORS does not stop a simple POST)
-                    send(resp, 403, "{\"status\": \"forbidden\", \"error\": \"reload is not allowed from web pages (Origin header present)\"}\n");
+                    ServletOps.responseSendError(resp, 403, "reload is not allowed from web pages (Origin header present)");
                     return;
                 }
+                Result r;
                 try {
-                    Result r = reload("true".equals(req.getParameter("force")));
-                    send(resp, 200, r.json());
+                    r = reload("true".equals(req.getParameter("force")));
                 } catch (RuntimeException e) {
-                    send(resp, 500, "{\"status\": \"failed\", \"error\": \"" + jsonEscape(String.valueOf(e.getMessage())) + "\"}\n");
+                    ServletOps.responseSendError(resp, 500, "reload failed: " + e.getMessage());
+                    return;
                 }
+                resp.setStatus(200);
+                resp.setContentType("application/json");
+                resp.setCharacterEncoding("UTF-8");
+                resp.getOutputStream().write(r.json().getBytes(StandardCharsets.UTF_8));
             }
 
             @Override
-            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
                 resp.setHeader("Allow", "POST");
-                send(resp, 405, "{\"status\": \"method not allowed\", \"error\": \"use POST " + RELOAD_PATH + "\"}\n");
+                ServletOps.responseSendError(resp, 405, "use POST " + RELOAD_PATH);
             }
         };
-    }
-
-    private static void send(HttpServletResponse resp, int status, String json) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String jsonEscape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "").replace("\t", " ");
     }
 
     /**

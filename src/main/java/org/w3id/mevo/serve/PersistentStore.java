@@ -213,7 +213,7 @@ public final class PersistentStore implements AutoCloseable {
             Files.createDirectories(dir);
             dsg = openDataset(dir);
             long delay = Long.getLong(LOAD_DELAY_PROPERTY, 0L);
-            Release.loadInto(dsg, releaseDir, () -> pause(delay));
+            ServedDataset.load(dsg, releaseDir, () -> pause(delay));
             DatasetGraph d = dsg;
             long quads = Txn.calculateRead(d, () -> count(d, Node.ANY));
             for (String[] g : new String[][] {{"asserted_triples", Release.ASSERTED}, {"inferred_triples", Release.INFERRED},

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import org.apache.jena.fuseki.servlets.ServletOps;
 
 /**
  * {@value #PATH}: 200 once the served dataset holds the release (load balancers' health checks use it), 503 before.
@@ -29,7 +30,8 @@ public final class Readiness extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String m = req.getMethod();
         if (!"GET".equals(m) && !"HEAD".equals(m)) {
-            resp.sendError(405);
+            resp.setHeader("Allow", "GET, HEAD");
+            ServletOps.responseSendError(resp, 405, "HTTP method not allowed: " + m);
             return;
         }
         String fp = release.get();

@@ -37,14 +37,12 @@ import java.util.regex.Pattern;
  * {@code BNODE} (matched as whole words anywhere in the text, so a false match only means "not cached").
  *
  * <p>The sizes are data, in fuseki-config: {@code ja:context [ ja:cxtName "mevo:resultCacheBytes" ; ja:cxtValue "..." ]}
- * and {@code mevo:resultCacheEntryBytes}; 0 turns the cache off. Every query answer carries {@code X-MEVO-Cache:
+ * and {@code mevo:resultCacheEntryBytes}, read by {@link ServerSettings}; 0 turns the cache off. Every query answer carries {@code X-MEVO-Cache:
  * hit}, {@code miss} (computed now, stored) or {@code bypass} (computed now, not storable).
  */
 public final class ResultCache implements Filter {
     /** Request attribute the query processor sets once an answer has been produced in full. */
     public static final String COMPLETE = "mevo.answerComplete";
-    /** Context settings in fuseki-config (ja:cxtName) for the sizes. */
-    public static final String BYTES_SETTING = "mevo:resultCacheBytes", ENTRY_BYTES_SETTING = "mevo:resultCacheEntryBytes";
     /** Response header saying whether the answer came from the cache. */
     public static final String HEADER = "X-MEVO-Cache";
     /** Whole-word tokens that make a query's answer depend on more than the served data. */
@@ -63,34 +61,6 @@ public final class ResultCache implements Filter {
         }
 
         public boolean enabled() { return maxBytes > 0 && maxEntryBytes > 0; }
-
-        /**
-         * The sizes a Fuseki configuration file sets with {@code ja:context [ ja:cxtName "mevo:resultCacheBytes" ;
-         * ja:cxtValue "N" ]} (and {@code mevo:resultCacheEntryBytes}); off if the first is missing. A value that is not
-         * a whole number of bytes is an error naming the file and the setting.
-         */
-        public static Settings configured(java.nio.file.Path configFile) {
-            org.apache.jena.rdf.model.Model m = org.apache.jena.riot.RDFDataMgr.loadModel(configFile.toString());
-            long total = setting(m, configFile, BYTES_SETTING, 0);
-            long entry = setting(m, configFile, ENTRY_BYTES_SETTING, Math.min(total, 1L << 20));
-            return new Settings(total, entry);
-        }
-
-        private static long setting(org.apache.jena.rdf.model.Model m, java.nio.file.Path file, String name, long dflt) {
-            var cxtName = m.createProperty(org.apache.jena.assembler.JA.getURI() + "cxtName");
-            var cxtValue = m.createProperty(org.apache.jena.assembler.JA.getURI() + "cxtValue");
-            var it = m.listSubjectsWithProperty(cxtName, name);
-            if (!it.hasNext()) return dflt;
-            var v = it.next().getProperty(cxtValue);
-            String text = v == null ? "" : v.getObject().isLiteral() ? v.getString().trim() : v.getObject().toString();
-            try {
-                long n = Long.parseLong(text);
-                if (n < 0) throw new NumberFormatException();
-                return n;
-            } catch (NumberFormatException e) {
-                throw new org.w3id.mevo.core.MevoException(file + ": ja:context " + name + ": ja:cxtValue must be a whole number of bytes (0 = off), not '" + text + "'");
-            }
-        }
     }
 
     /** Counts since the cache was made. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -82,7 +83,7 @@ public final class SiteFilter implements Filter {
             boolean fragment = req.getParameter("fragment") != null;
             String html = Txn.calculateRead(dsg, () -> relations.html(dsg, fragment));
             resp.setHeader("Access-Control-Allow-Origin", "*");
-            send(resp, 200, "text/html; charset=utf-8", html);
+            html(resp, 200, html);
             return;
         }
         if (artefacts.handle(req, resp, path, dsg)) return;
@@ -98,7 +99,7 @@ public final class SiteFilter implements Filter {
         resp.setHeader("Access-Control-Allow-Origin", "*");
         if (rdf != null) {
             Graph g = Txn.calculateRead(dsg, () -> pages.describe(dsg, iri));
-            if (g.isEmpty()) { send(resp, 404, "text/plain", "unknown MEVO IRI: " + iri + "\n"); return; }
+            if (g.isEmpty()) { ServletOps.responseSendError(resp, 404, "unknown MEVO IRI: " + iri); return; }
             resp.setStatus(200);
             resp.setContentType(contentType(rdf));
             try (OutputStream out = resp.getOutputStream()) { RDFDataMgr.write(out, g, rdf); }
@@ -108,13 +109,13 @@ public final class SiteFilter implements Filter {
         try { if (req.getParameter("page") != null) n = Integer.parseInt(req.getParameter("page")); } catch (NumberFormatException e) { n = 1; }
         int pageNo = n;
         EntityPages.Page page = Txn.calculateRead(dsg, () -> pages.html(dsg, iri, pageNo));
-        send(resp, page.found() ? 200 : 404, "text/html; charset=utf-8", page.html());
+        html(resp, page.found() ? 200 : 404, page.html());
     }
 
     private void download(HttpServletResponse resp, String name) throws IOException {
         Path f = releaseDir.resolve(name).normalize();
         if (!f.startsWith(releaseDir) || !Files.isRegularFile(f) || name.startsWith(".")) {
-            send(resp, 404, "text/plain", "no such release file: " + name + "\n");
+            ServletOps.responseSendError(resp, 404, "no such release file: " + name);
             return;
         }
         String type = name.endsWith(".ttl") ? "text/turtle" : name.endsWith(".owl") ? "application/rdf+xml"
@@ -205,10 +206,11 @@ public final class SiteFilter implements Filter {
         return l.getHeaderString() + (l.getHeaderString().startsWith("text/") ? "; charset=utf-8" : "");
     }
 
-    private static void send(HttpServletResponse resp, int status, String type, String body) throws IOException {
+    /** An HTML page (an entity page, found or not, or the relations table). */
+    private static void html(HttpServletResponse resp, int status, String body) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         resp.setStatus(status);
-        resp.setContentType(type);
+        resp.setContentType("text/html; charset=utf-8");
         resp.setContentLength(b.length);
         try (OutputStream out = resp.getOutputStream()) { out.write(b); }
     }

@@ -9,8 +9,6 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.RDFDataMgr;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3id.mevo.support.TestKb;
@@ -88,11 +86,7 @@ class ServiceAllowListTest {
 
     @Test
     void theServedConfigurationAdmitsUniProtAndWikidataOnly() {
-        Model m = RDFDataMgr.loadModel(TestKb.layout().fusekiConfig().toString());
-        var name = m.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#cxtName");
-        var value = m.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#cxtValue");
-        List<String> list = List.of(m.listSubjectsWithProperty(name, CappedQueryProcessor.SERVICE_ALLOW_LIST.getSymbol()).next()
-                .getProperty(value).getString().trim().split("\\s+"));
+        List<String> list = ServerSettings.read(TestKb.layout().fusekiConfig()).serviceAllowList();
         assertEquals(List.of(UNIPROT, WIKIDATA), list);
         assertTrue(CappedQueryProcessor.refusal(iri("http://127.0.0.1:8080/sparql"), list) != null, "no loopback in production");
     }
