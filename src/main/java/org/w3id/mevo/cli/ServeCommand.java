@@ -34,6 +34,10 @@ public final class ServeCommand implements Callable<Integer> {
             "(checked every N seconds; default 0 = only on ./mevo reload)"})
     Integer watch;
 
+    @Option(names = "--warm-up-and-exit", hidden = true, description = {"start, answer a few requests to itself over HTTP, stop:",
+            "./mevo runs this once per compile to record the class-data archive that makes later starts faster"})
+    boolean warmUpAndExit;
+
     @Mixin ReleaseOptions release;
     @Mixin ProjectOption project;
 
@@ -58,6 +62,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         log.info("MEVO SPARQL endpoint: http://localhost:" + server.getHttpPort() + "/mevo/sparql"
                 + "  (home: http://localhost:" + server.getHttpPort() + "/ , Fuseki UI: /ui/)");
+        if (warmUpAndExit) {
+            WarmUp.exercise(server.getHttpPort(), log);
+            server.stop();
+            return 0;
+        }
         server.join();
         return 0;
     }
