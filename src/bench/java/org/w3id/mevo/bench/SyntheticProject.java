@@ -1,5 +1,13 @@
 package org.w3id.mevo.bench;
 
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.assembler.JA;
+import org.w3id.mevo.serve.ServerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +30,6 @@ public final class SyntheticProject {
     static final int FIRST_ID = 3_000_001;
     /** The result cap of the copy's server configuration. */
     static final long SYNTHETIC_RESULT_CAP = 5_000_000;
-    private static final java.util.regex.Pattern CAP = java.util.regex.Pattern.compile("(ja:cxtName \"mevo:resultCap\" ; ja:cxtValue \")[0-9]+(\")");
 
     public record Options(ProjectLayout source, Path target, int claims, long seed) {
         public Options {
@@ -46,10 +53,7 @@ public final class SyntheticProject {
             FileTrees.copy(src.queriesDir(), target.resolve("queries"));
             FileTrees.copy(src.fusekiConfig().getParent(), target.resolve("fuseki-config"));
             ProjectLayout l = new ProjectLayout(target);
-            String config = Files.readString(l.fusekiConfig());
-            var m = CAP.matcher(config);
-            if (!m.find()) throw new MevoException(l.fusekiConfig() + ": no mevo:resultCap setting to raise for the synthetic knowledge base");
-            Files.writeString(l.fusekiConfig(), m.replaceFirst("$1" + SYNTHETIC_RESULT_CAP + "$2"));
+            raiseResultCap(l.fusekiConfig());
             List<Path> real = realClaimTables(src);
             for (Path t : real) Files.deleteIfExists(l.tablesDir().resolve(t.getFileName().toString()));
             SyntheticClaims.write(new SyntheticClaims.Options(real, o.claims(), o.seed(), FIRST_ID),
@@ -57,6 +61,22 @@ public final class SyntheticProject {
             return l;
         } catch (IOException e) {
             throw new MevoException("cannot create the synthetic project in " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets the copy's {@code mevo:resultCap} context value (an assembler setting, read by serve/ServerSettings) to
+     * {@value #SYNTHETIC_RESULT_CAP}: the configuration is read and written as RDF, not edited as text.
+     */
+    static void raiseResultCap(Path config) throws IOException {
+        Model m = RDFDataMgr.loadModel(config.toString(), Lang.TURTLE);
+        Property name = m.createProperty(JA.getURI(), "cxtName"), value = m.createProperty(JA.getURI(), "cxtValue");
+        List<Resource> settings = m.listSubjectsWithProperty(name, ServerSettings.RESULT_CAP).toList();
+        if (settings.size() != 1)
+            throw new MevoException(config + ": expected one " + ServerSettings.RESULT_CAP + " setting to raise for the synthetic knowledge base, found " + settings.size());
+        settings.get(0).removeAll(value).addProperty(value, Long.toString(SYNTHETIC_RESULT_CAP));
+        try (var out = Files.newOutputStream(config)) {
+            RDFDataMgr.write(out, m, RDFFormat.TURTLE_PRETTY);
         }
     }
 
