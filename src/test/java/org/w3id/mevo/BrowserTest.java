@@ -261,7 +261,7 @@ class BrowserTest {
             for (Path f : files.toList()) Files.copy(f, site.resolve(f.getFileName().toString()));
         }
         var server = new org.w3id.mevo.serve.ServeOperation(org.w3id.mevo.core.StepLog.silent()).start(new org.w3id.mevo.serve.ServeOperation.Options(
-                TestKb.layout().fusekiConfig(), TestKb.release(), 0, true, site, TestKb.prefixes()));
+                TestKb.layout().fusekiConfig(), TestKb.release(), 0, true, site, TestKb.prefixes())).server();
         try {
             String base = "http://127.0.0.1:" + server.getHttpPort();
             assertEquals(404, Http.get(base + "/yasgui/yasgui.min.js", "*/*").statusCode(), "no bundle is served");

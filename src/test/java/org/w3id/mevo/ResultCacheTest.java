@@ -108,7 +108,7 @@ class ResultCacheTest {
                 .replace("\"mevo:resultCacheBytes\" ; ja:cxtValue \"67108864\"", "\"mevo:resultCacheBytes\" ; ja:cxtValue \"40000\""));
         assertEquals(new ResultCache.Settings(40000, 1048576), ServerSettings.read(config).cache());
         FusekiServer s = new ServeOperation(StepLog.silent()).start(new ServeOperation.Options(config, TestKb.release(), 0, true,
-                TestKb.layout().siteDir(), TestKb.prefixes()));
+                TestKb.layout().siteDir(), TestKb.prefixes())).server();
         try {
             String endpoint = "http://127.0.0.1:" + s.getHttpPort() + "/mevo/sparql";
             List<String> queries = List.of(unique("a"), unique("b"), unique("c"), unique("d"), unique("e"));

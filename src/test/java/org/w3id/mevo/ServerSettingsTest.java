@@ -29,7 +29,7 @@ class ServerSettingsTest {
     void jettySettingsReadinessAndReleaseHeader() throws Exception {
         var o = new ServeOperation.Options(TestKb.layout().fusekiConfig(), TestKb.release(), 0, true,
                 TestKb.layout().siteDir(), TestKb.prefixes(), List.of(), false);
-        FusekiServer server = new ServeOperation(StepLog.stderr()).start(o);
+        FusekiServer server = new ServeOperation(StepLog.stderr()).start(o).server();
         try {
             var http = server.getJettyServer().getConnectors()[0].getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
             assertEquals(32768, http.getOutputBufferSize(), "outputBufferSize from fuseki-config/jetty-http.xml");

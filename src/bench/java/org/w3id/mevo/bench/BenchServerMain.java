@@ -26,7 +26,7 @@ public final class BenchServerMain {
             case "mevo", "mevo-nocache" -> {
                 var o = new org.w3id.mevo.serve.ServeOperation.Options(layout.fusekiConfig(), release, port, true,
                         layout.siteDir(), org.w3id.mevo.core.Prefixes.load(layout.prefixes()));
-                yield new org.w3id.mevo.serve.ServeOperation(new StepLog(System.err)).start(kind.equals("mevo") ? o : o.withoutResultCache());
+                yield new org.w3id.mevo.serve.ServeOperation(new StepLog(System.err)).start(kind.equals("mevo") ? o : o.withoutResultCache()).server();
             }
             case "plain", "plain-jetty" -> {
                 FusekiServer p = FusekiServer.create().loopback(true).port(port)

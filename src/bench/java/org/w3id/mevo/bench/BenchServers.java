@@ -27,7 +27,7 @@ final class BenchServers {
      */
     static FusekiServer startMevo(ProjectLayout layout, Path release, boolean resultCache, StepLog log) {
         var o = new ServeOperation.Options(layout.fusekiConfig(), release, 0, true, layout.siteDir(), Prefixes.load(layout.prefixes()));
-        return new ServeOperation(log).start(resultCache ? o : o.withoutResultCache());
+        return new ServeOperation(log).start(resultCache ? o : o.withoutResultCache()).server();
     }
 
     static String mevoEndpoint(FusekiServer s) { return "http://127.0.0.1:" + s.getHttpPort() + "/mevo/sparql"; }

@@ -2,7 +2,6 @@ package org.w3id.mevo.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.Prefixes;
 import org.w3id.mevo.core.ProjectLayout;
@@ -49,25 +48,25 @@ public final class ServeCommand implements Callable<Integer> {
         Path releaseDir = release.ensureCurrent(layout, log);
         Path config = persistent ? layout.fusekiConfig().resolveSibling(PersistentStore.CONFIG_FILE) : layout.fusekiConfig();
         var options = new ServeOperation.Options(config, releaseDir, port, localhost, layout.siteDir(), Prefixes.load(layout.prefixes()));
-        FusekiServer server;
+        ServeOperation serve = new ServeOperation(log);
+        ServeOperation.Running running;
         if (persistent) {
             Path dataDir = data != null ? data : layout.root().resolve("databases");
-            var ps = new ServeOperation(log).startPersistent(options, new ServeOperation.Persistence(dataDir, watch == null ? 0 : watch));
-            Runtime.getRuntime().addShutdownHook(new Thread(ps::stop, "mevo-shutdown"));
-            server = ps.server();
-            log.info("persistent mode: serving " + ps.live().database().dir() + "; reload with ./mevo reload --port "
-                    + server.getHttpPort() + " (POST http://localhost:" + server.getHttpPort() + LiveDatabase.RELOAD_PATH + ")");
+            running = serve.startPersistent(options, new ServeOperation.Persistence(dataDir, watch == null ? 0 : watch));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "mevo-shutdown"));
+            log.info("persistent mode: serving " + running.live().orElseThrow().database().dir() + "; reload with ./mevo reload --port "
+                    + running.port() + " (POST http://localhost:" + running.port() + LiveDatabase.RELOAD_PATH + ")");
         } else {
-            server = new ServeOperation(log).start(options);
+            running = serve.start(options);
         }
-        log.info("MEVO SPARQL endpoint: http://localhost:" + server.getHttpPort() + "/mevo/sparql"
-                + "  (home: http://localhost:" + server.getHttpPort() + "/ , Fuseki UI: /ui/)");
+        log.info("MEVO SPARQL endpoint: http://localhost:" + running.port() + "/mevo/sparql"
+                + "  (home: http://localhost:" + running.port() + "/ , Fuseki UI: /ui/)");
         if (warmUpAndExit) {
-            WarmUp.exercise(server.getHttpPort(), log);
-            server.stop();
+            WarmUp.exercise(running.port(), log);
+            running.stop();
             return 0;
         }
-        server.join();
+        running.join();
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package org.w3id.mevo.serve;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.StepLog;
@@ -48,8 +49,35 @@ public final class ServeOperation {
 
     public ServeOperation(StepLog log) { this.log = log; }
 
+    /**
+     * A running MEVO server, in either mode: Fuseki, and in persistent mode the database it serves, which
+     * {@link #reload} replaces.
+     */
+    public record Running(FusekiServer server, Optional<LiveDatabase> live) {
+        public int port() { return server.getHttpPort(); }
+
+        public boolean persistent() { return live.isPresent(); }
+
+        /** Persistent mode: loads the release aside and switches to it (see {@link LiveDatabase#reload}). */
+        public LiveDatabase.Result reload(boolean force) {
+            return live.orElseThrow(() -> new MevoException("only a persistent-mode server reloads")).reload(force);
+        }
+
+        /** Blocks until the server stops. */
+        public void join() { server.join(); }
+
+        /** Stops the server; in persistent mode also closes its databases and releases the data folder. */
+        public void stop() {
+            try {
+                server.stop();
+            } finally {
+                live.ifPresent(LiveDatabase::close);
+            }
+        }
+    }
+
     /** Starts an in-memory server: the release is loaded into each dataset of {@code o.configFile()} that starts empty. */
-    public FusekiServer start(Options o) {
+    public Running start(Options o) {
         requireRelease(o);
         var step = log.start("serve");
         ServerSettings settings = settings(o);
@@ -58,7 +86,7 @@ public final class ServeOperation {
         FusekiServer server = module.on(builder(o)).parseConfigFile(o.configFile()).build();
         server.start();
         step.done("port=" + server.getHttpPort() + " datasets=" + module.loaded().datasets() + " quads=" + module.loaded().quads());
-        return server;
+        return new Running(server, Optional.empty());
     }
 
     /**
@@ -67,22 +95,6 @@ public final class ServeOperation {
      */
     public record Persistence(Path dataDir, int watchSeconds) {}
 
-    /** A running persistent-mode server and its reload handle. */
-    public record PersistentServer(FusekiServer server, LiveDatabase live) {
-        public int port() { return server.getHttpPort(); }
-
-        public LiveDatabase.Result reload(boolean force) { return live.reload(force); }
-
-        /** Stops the server, closes its databases and releases the data folder. */
-        public void stop() {
-            try {
-                server.stop();
-            } finally {
-                live.close();
-            }
-        }
-    }
-
     /**
      * Starts a persistent-mode server ({@code o.configFile()} is {@code fuseki-config/mevo-tdb2.ttl}). Serves the
      * database {@code CURRENT} names as it is; deletes every other database folder (incomplete or superseded loads);
@@ -90,7 +102,7 @@ public final class ServeOperation {
      * than {@code o.releaseDir()}, it is served at once and the newer release is loaded aside and switched to in the
      * background.
      */
-    public PersistentServer startPersistent(Options o, Persistence p) {
+    public Running startPersistent(Options o, Persistence p) {
         requireRelease(o);
         var step = log.start("serve");
         ServerSettings settings = settings(o);
@@ -113,7 +125,7 @@ public final class ServeOperation {
                 live.reloadSoon();
             }
             if (p.watchSeconds() > 0) live.watch(p.watchSeconds());
-            return new PersistentServer(server, live);
+            return new Running(server, Optional.of(live));
         } catch (RuntimeException e) {
             store.close();
             throw e;

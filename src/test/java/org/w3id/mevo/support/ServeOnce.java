@@ -17,7 +17,7 @@ public final class ServeOnce {
 
     public static void main(String[] args) throws Exception {
         FusekiServer server = new ServeOperation(StepLog.silent()).start(new ServeOperation.Options(Path.of(args[0]),
-                Path.of(args[1]), 0, true, Path.of(args[2]), Prefixes.load(Path.of(args[3]))));
+                Path.of(args[1]), 0, true, Path.of(args[2]), Prefixes.load(Path.of(args[3])))).server();
         try {
             String base = "http://127.0.0.1:" + server.getHttpPort();
             for (String p : new String[] {"/ui/", "/editor.html", "/prefixes.json"})

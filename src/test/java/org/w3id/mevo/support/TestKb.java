@@ -53,7 +53,7 @@ public final class TestKb {
             // endpoints on 127.0.0.1 (FederationTest); every other SERVICE endpoint is still refused
             server = new ServeOperation(StepLog.stderr()).start(new ServeOperation.Options(
                     layout().fusekiConfig(), release(), 0, true, layout().siteDir(), prefixes(),
-                    List.of(LOOPBACK_STAND_INS), true));
+                    List.of(LOOPBACK_STAND_INS), true)).server();
             FusekiServer s = server;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
         }
