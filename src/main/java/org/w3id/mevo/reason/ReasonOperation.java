@@ -78,21 +78,10 @@ public final class ReasonOperation {
     private Result runStructural(Graph tbox, Graph abox, Diagnostics diag, Options o) {
         Function<String, String> shorten = diag::curie;
         var step = log.start("reason");
-        Set<String> objectProps = new java.util.HashSet<>(), dataProps = new java.util.HashSet<>();
-        Set<Node> individuals = new java.util.HashSet<>();
-        abox.find(Node.ANY, RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.NamedIndividual.asNode()).forEach(t -> individuals.add(t.getSubject()));
-        boolean[] other = {false};
-        abox.find().forEach(t -> {
-            String p = t.getPredicate().getURI();
-            if (t.getPredicate().equals(RDF.type.asNode())) return;
-            if (p.equals(org.apache.jena.vocabulary.OWL2.sameAs.getURI()) || p.equals(org.apache.jena.vocabulary.OWL2.differentFrom.getURI())
-                    || t.getSubject().isBlank()) { other[0] = true; return; }
-            if (individuals.contains(t.getObject())) objectProps.add(p);
-            else if (t.getObject().isLiteral() && tbox.contains(t.getPredicate(), RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.DatatypeProperty.asNode())) dataProps.add(p);
-        });
+        AboxShape shape = AboxShape.of(tbox, abox);
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         OWLOntology tOnt = OwlBridge.toOwlApi(tbox, manager);
-        List<String> why = StructuralRealiser.unsupported(tOnt, objectProps, dataProps, other[0]);
+        List<String> why = StructuralRealiser.unsupported(tOnt, shape.objectProps(), shape.dataProps(), shape.other());
         if (!why.isEmpty()) {
             step.done("structural realisation not applicable (" + why.size() + " reason(s), e.g. " + why.get(0) + "); using HermiT on the whole ontology");
             return null;
@@ -111,36 +100,8 @@ public final class ReasonOperation {
             int sub = subclassInferences(classes, reasoner, tbox, inferred);
             long tReason = System.nanoTime();
             var outcome = new StructuralRealiser(tOnt, reasoner).realise(abox);
-            if (!outcome.clashes().isEmpty()) {
-                StringBuilder sb = new StringBuilder("HermiT + structural realisation: the ontology is inconsistent: "
-                        + outcome.clashes().size() + " individual(s) fall into disjoint classes:");
-                List<String> names = new ArrayList<>();
-                outcome.clashes().entrySet().stream().limit(10).forEach(e -> {
-                    String iri = e.getKey().getURI();
-                    names.add(shorten.apply(iri));
-                    String loc = diag.location(iri);
-                    sb.append("\n  ").append(shorten.apply(iri)).append(loc == null ? "" : " (" + loc + ")").append(": ")
-                      .append(String.join("; ", e.getValue().stream().map(x -> shortenAll(x, shorten)).toList()));
-                });
-                throw new ReasoningFailure(sb.toString(), names);
-            }
-            int types = 0;
-            String thing = org.apache.jena.vocabulary.OWL2.Thing.getURI();
-            // Added individual by individual in IRI order, not in the realiser's HashMap order: Jena's in-memory graphs
-            // keep triples in open-addressing hash tables, and inserting millions of triples sorted by (Java) hash
-            // code builds long probe runs that slow every later insertion and lookup on that graph (measured: 1 M
-            // triples 12 s in HashMap order, 0.9 s in IRI order; 100k claims: realisation 122-128 s -> 21 s).
-            java.util.Map<String, Node> classNodes = new java.util.HashMap<>();
-            List<Node> inIriOrder = new ArrayList<>(outcome.types().keySet());
-            inIriOrder.sort(Comparator.comparing(Node::toString));
-            for (Node x : inIriOrder) {
-                Set<String> own = outcome.asserted().get(x);
-                for (String c : outcome.types().get(x)) {
-                    if (own.contains(c) || c.equals(thing)) continue;
-                    inferred.add(Triple.create(x, RDF.type.asNode(), classNodes.computeIfAbsent(c, NodeFactory::createURI)));
-                    types++;
-                }
-            }
+            if (!outcome.clashes().isEmpty()) throw clashes(outcome, diag);
+            int types = addInferredTypes(outcome, inferred);
             long ms = step.done("classes=" + classes.size() + " individuals=" + outcome.types().size()
                     + " inferred-subclass=" + sub + " inferred-type=" + types + " consistent=yes coherent=yes realisation=structural("
                     + (System.nanoTime() - tReason) / 1_000_000 + " ms)");
@@ -148,6 +109,66 @@ public final class ReasonOperation {
         } finally {
             reasoner.dispose();
         }
+    }
+
+    /**
+     * What the ABox uses, which decides whether the structural realiser applies: the object and data properties
+     * between individuals, and whether anything else occurs (sameAs, differentFrom, blank-node subjects).
+     */
+    private record AboxShape(Set<String> objectProps, Set<String> dataProps, boolean other) {
+        static AboxShape of(Graph tbox, Graph abox) {
+            Set<String> objectProps = new java.util.HashSet<>(), dataProps = new java.util.HashSet<>();
+            Set<Node> individuals = new java.util.HashSet<>();
+            abox.find(Node.ANY, RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.NamedIndividual.asNode()).forEach(t -> individuals.add(t.getSubject()));
+            boolean[] other = {false};
+            abox.find().forEach(t -> {
+                String p = t.getPredicate().getURI();
+                if (t.getPredicate().equals(RDF.type.asNode())) return;
+                if (p.equals(org.apache.jena.vocabulary.OWL2.sameAs.getURI()) || p.equals(org.apache.jena.vocabulary.OWL2.differentFrom.getURI())
+                        || t.getSubject().isBlank()) { other[0] = true; return; }
+                if (individuals.contains(t.getObject())) objectProps.add(p);
+                else if (t.getObject().isLiteral() && tbox.contains(t.getPredicate(), RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.DatatypeProperty.asNode())) dataProps.add(p);
+            });
+            return new AboxShape(objectProps, dataProps, other[0]);
+        }
+    }
+
+    /** The failure naming (up to 10 of) the individuals that fall into disjoint classes, with their table rows. */
+    private static ReasoningFailure clashes(StructuralRealiser.Outcome outcome, Diagnostics diag) {
+        Function<String, String> shorten = diag::curie;
+        StringBuilder sb = new StringBuilder("HermiT + structural realisation: the ontology is inconsistent: "
+                + outcome.clashes().size() + " individual(s) fall into disjoint classes:");
+        List<String> names = new ArrayList<>();
+        outcome.clashes().entrySet().stream().limit(10).forEach(e -> {
+            String iri = e.getKey().getURI();
+            names.add(shorten.apply(iri));
+            String loc = diag.location(iri);
+            sb.append("\n  ").append(shorten.apply(iri)).append(loc == null ? "" : " (" + loc + ")").append(": ")
+              .append(String.join("; ", e.getValue().stream().map(x -> shortenAll(x, shorten)).toList()));
+        });
+        return new ReasoningFailure(sb.toString(), names);
+    }
+
+    /** Adds each individual's inferred types (not asserted, not owl:Thing) to {@code inferred}; returns how many. */
+    private static int addInferredTypes(StructuralRealiser.Outcome outcome, Graph inferred) {
+        int types = 0;
+        String thing = org.apache.jena.vocabulary.OWL2.Thing.getURI();
+        // Added individual by individual in IRI order, not in the realiser's HashMap order: Jena's in-memory graphs
+        // keep triples in open-addressing hash tables, and inserting millions of triples sorted by (Java) hash
+        // code builds long probe runs that slow every later insertion and lookup on that graph (measured: 1 M
+        // triples 12 s in HashMap order, 0.9 s in IRI order; 100k claims: realisation 122-128 s -> 21 s).
+        java.util.Map<String, Node> classNodes = new java.util.HashMap<>();
+        List<Node> inIriOrder = new ArrayList<>(outcome.types().keySet());
+        inIriOrder.sort(Comparator.comparing(Node::toString));
+        for (Node x : inIriOrder) {
+            Set<String> own = outcome.asserted().get(x);
+            for (String c : outcome.types().get(x)) {
+                if (own.contains(c) || c.equals(thing)) continue;
+                inferred.add(Triple.create(x, RDF.type.asNode(), classNodes.computeIfAbsent(c, NodeFactory::createURI)));
+                types++;
+            }
+        }
+        return types;
     }
 
     private static String shortenAll(String text, Function<String, String> shorten) {
