@@ -24,9 +24,7 @@ public final class FlattenOperation {
 
     public Graph run(Graph asserted, Graph inferred, Graph tableFlat, Options o) {
         var step = log.start("flatten");
-        Graph all = GraphFactory.createDefaultGraph();
-        asserted.find().forEach(all::add);
-        inferred.find().forEach(all::add);
+        Graph all = org.w3id.mevo.core.UnionView.of(asserted, inferred); // a view: no copy of millions of triples
         Dataset ds = DatasetFactory.wrap(ModelFactory.createModelForGraph(all));
         Graph flat = GraphFactory.createDefaultGraph();
         tableFlat.find().forEach(flat::add);
