@@ -58,15 +58,32 @@ public final class Pipeline {
         var shorten = (java.util.function.Function<String, String>) prefixes::shorten;
         var locate = (java.util.function.Function<String, String>) iri -> kb.locations().get(iri);
 
-        new ProfileCheckOperation(log).run(asserted, shorten, ProfileCheckOperation.Options.defaults());
-        var report = new QualityReportOperation(log).run(asserted, shorten, locate,
-                new QualityReportOperation.Options(l.checksDir(), prefixes.asMap()));
-        QualityReportOperation.requireNoErrors(report, 30);
-        new ShaclOperation(log).run(asserted, shorten, locate, new ShaclOperation.Options(l.shapesDir(), 30));
+        // The OWL 2 DL profile check reads the whole ABox into the OWL API, the longest validation at 100k claims: it
+        // runs on a second thread beside the report, SHACL and reasoning steps (which only read the same graphs), and
+        // must have passed before anything is published; when a later step fails, a profile violation is reported
+        // first, as before, because it explains what follows.
+        var profile = java.util.concurrent.CompletableFuture.runAsync(
+                () -> new ProfileCheckOperation(log).run(asserted, shorten, ProfileCheckOperation.Options.defaults()),
+                r -> { Thread t = new Thread(r, "mevo-profile-check"); t.setDaemon(true); t.start(); });
+        QualityReportOperation.Report report;
+        ReasonOperation.Result reasoned;
+        Graph flat;
+        try {
+            report = new QualityReportOperation(log).run(asserted, shorten, locate,
+                    new QualityReportOperation.Options(l.checksDir(), prefixes.asMap()));
+            QualityReportOperation.requireNoErrors(report, 30);
+            if (profile.isDone()) awaitProfile(profile); // a failed profile check stops the build at the next step
+            new ShaclOperation(log).run(asserted, shorten, locate, new ShaclOperation.Options(l.shapesDir(), 30));
+            if (profile.isDone()) awaitProfile(profile);
 
-        ReasonOperation.Result reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), shorten, locate, o.reasoning());
-        Graph flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
-                new FlattenOperation.Options(l.flattenDir()));
+            reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), shorten, locate, o.reasoning());
+            flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
+                    new FlattenOperation.Options(l.flattenDir()));
+        } catch (RuntimeException | Error e) {
+            awaitProfile(profile);
+            throw e;
+        }
+        awaitProfile(profile);
 
         Graph examples = new org.w3id.mevo.publish.ExamplesOperation(log).run(
                 new org.w3id.mevo.publish.ExamplesOperation.Options(l.queriesDir(), ENDPOINT));
@@ -89,6 +106,17 @@ public final class Pipeline {
         log.info(String.format(Locale.ROOT, "build done in %d ms (reasoning %d ms): %d asserted, %d inferred, %d flat triples",
                 (System.nanoTime() - t0) / 1_000_000, s.reasonMs(), s.assertedTriples(), s.inferredTriples(), s.flatTriples()));
         return s;
+    }
+
+    /** Waits for the profile check; rethrows its failure as it was thrown. */
+    private static void awaitProfile(java.util.concurrent.CompletableFuture<Void> profile) {
+        try {
+            profile.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw e;
+        }
     }
 
     /** True when the release exists and was built from the current inputs. */

@@ -47,8 +47,10 @@ public final class StepLog {
         /** Ends the step and prints its line; {@code counts} is "key=value ..." text. */
         public long done(String counts) {
             elapsedMs = (System.nanoTime() - t0) / 1_000_000;
-            out.println(String.format(Locale.ROOT, "[mevo] %-12s %7d ms  %s", name, elapsedMs, counts));
-            listener.stepDone(name, elapsedMs, counts);
+            synchronized (StepLog.this) { // the build's profile check finishes on a thread of its own
+                out.println(String.format(Locale.ROOT, "[mevo] %-12s %7d ms  %s", name, elapsedMs, counts));
+                listener.stepDone(name, elapsedMs, counts);
+            }
             return elapsedMs;
         }
 
