@@ -103,9 +103,22 @@ public final class Pipeline {
                 flat, java.util.Map.of(org.w3id.mevo.publish.ExamplesOperation.GRAPH, examples,
                         org.w3id.mevo.publish.DescribeOperation.GRAPH, described), report.tsv(), info(s, kb.ontologyIri())),
                 new PublishOperation.Options(o.releaseDir(), prefixes.asMap(), PublishOperation.releaseDate()));
-        log.info(String.format(Locale.ROOT, "build done in %d ms (reasoning %d ms): %d asserted, %d inferred, %d flat triples",
-                (System.nanoTime() - t0) / 1_000_000, s.reasonMs(), s.assertedTriples(), s.inferredTriples(), s.flatTriples()));
+        log.info(String.format(Locale.ROOT, "build done in %d ms (reasoning %d ms): %d asserted, %d inferred, %d flat triples; "
+                + "process CPU %d ms, GC %d ms", (System.nanoTime() - t0) / 1_000_000, s.reasonMs(), s.assertedTriples(),
+                s.inferredTriples(), s.flatTriples(), processCpuMs(), gcMs()));
         return s;
+    }
+
+    /** CPU time of this JVM so far, all threads (on a shared machine wall time says more about the others). */
+    private static long processCpuMs() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    /** Time the garbage collectors reported so far (pauses and concurrent work), ms. */
+    private static long gcMs() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(x -> x > 0).sum();
     }
 
     /** Waits for the profile check; rethrows its failure as it was thrown. */
