@@ -38,6 +38,15 @@ public final class UnionView extends GraphBase {
         return it;
     }
 
+    /** A concrete triple is looked up in each part directly (a hash lookup each), not through {@code find}. */
+    @Override
+    protected boolean graphBaseContains(Triple t) {
+        if (!t.isConcrete()) return super.graphBaseContains(t);
+        if (keep != null && !keep.test(t)) return false;
+        for (Graph g : parts) if (g.contains(t)) return true;
+        return false;
+    }
+
     private boolean inEarlier(Triple t, int upTo) {
         for (int j = 0; j < upTo; j++) if (parts.get(j).contains(t)) return true;
         return false;
