@@ -26,17 +26,28 @@ public final class OwlBridge {
     }
 
     public static OWLOntology toOwlApi(Graph graph, OWLOntologyManager manager) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, graph, RDFFormat.NTRIPLES_UTF8);
-        OWLOntologyLoaderConfiguration cfg = new OWLOntologyLoaderConfiguration()
-                .setMissingImportHandlingStrategy(MissingImportHandlingStrategy.SILENT)
-                .setReportStackTraces(false);
+        // through a temporary file, not a byte array: at 100k claims the N-Triples text is ~0.7 GB, and a growing
+        // ByteArrayOutputStream holds up to three copies of it at once
+        java.nio.file.Path tmp = null;
         try {
-            return manager.loadOntologyFromOntologyDocument(new StreamDocumentSource(
-                    new ByteArrayInputStream(out.toByteArray()), org.semanticweb.owlapi.model.IRI.create("urn:mevo:curated-graph"),
-                    new org.semanticweb.owlapi.formats.NTriplesDocumentFormat(), null), cfg);
+            tmp = java.nio.file.Files.createTempFile("mevo-owlapi-", ".nt");
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp), 1 << 16)) {
+                RDFDataMgr.write(out, graph, RDFFormat.NTRIPLES_UTF8);
+            }
+            OWLOntologyLoaderConfiguration cfg = new OWLOntologyLoaderConfiguration()
+                    .setMissingImportHandlingStrategy(MissingImportHandlingStrategy.SILENT)
+                    .setReportStackTraces(false);
+            try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(tmp), 1 << 16)) {
+                return manager.loadOntologyFromOntologyDocument(new StreamDocumentSource(in,
+                        org.semanticweb.owlapi.model.IRI.create("urn:mevo:curated-graph"),
+                        new org.semanticweb.owlapi.formats.NTriplesDocumentFormat(), null), cfg);
+            }
         } catch (OWLOntologyCreationException e) {
             throw new MevoException("OWL API cannot read the curated graph: " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new MevoException("cannot pass the graph to the OWL API through a temporary file: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) try { java.nio.file.Files.deleteIfExists(tmp); } catch (java.io.IOException ignored) { }
         }
     }
 

@@ -14,8 +14,11 @@ import org.apache.jena.graph.Graph;
  */
 public record CuratedKb(String ontologyIri, Graph tbox, Graph abox, Graph flat, Map<String, String> locations) {
 
-    /** The asserted ontology: TBox and ABox together, as HermiT and the asserted graph see it. */
+    /**
+     * The asserted ontology: TBox and ABox together, as HermiT and the asserted graph see it; a read-only view, not a
+     * copy (the ABox is millions of triples at scale).
+     */
     public Graph asserted() {
-        return org.w3id.mevo.core.Graphs.union(tbox, abox);
+        return org.w3id.mevo.core.UnionView.of(tbox, abox);
     }
 }

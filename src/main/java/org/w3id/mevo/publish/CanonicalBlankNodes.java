@@ -29,34 +29,112 @@ public final class CanonicalBlankNodes {
 
     /** A copy of the graph with canonical blank node labels, triples inserted in sorted order. */
     public static Graph relabel(Graph in) {
-        CanonicalBlankNodes c = new CanonicalBlankNodes(in);
-        // each node's N-Triples form is computed once and shared; sorting by (subject, predicate, object) forms is the
-        // same order as by the whole line "s p o", because no subject or predicate form contains a space
-        Map<Node, String> forms = new HashMap<>();
-        List<Keyed> triples = new ArrayList<>();
-        in.find().forEach(t -> {
-            Node s = c.map(t.getSubject()), o = c.map(t.getObject());
-            triples.add(new Keyed(form(forms, s), form(forms, t.getPredicate()), form(forms, o), Triple.create(s, t.getPredicate(), o)));
-        });
-        forms.clear();
-        triples.sort(null);
+        Sorted sorted = sorted(in, true);
         Graph out = GraphFactory.createDefaultGraph();
         out.getPrefixMapping().setNsPrefixes(in.getPrefixMapping());
-        for (Keyed k : triples) out.add(k.triple());
+        for (int i = 0; i < sorted.size(); i++) out.add(sorted.triple(i));
         return out;
     }
 
-    private record Keyed(String s, String p, String o, Triple triple) implements Comparable<Keyed> {
-        @Override
-        public int compareTo(Keyed x) {
-            int c = s.compareTo(x.s);
-            if (c != 0) return c;
-            c = p.compareTo(x.p);
-            return c != 0 ? c : o.compareTo(x.o);
-        }
+    /**
+     * The distinct triples of a graph, blank nodes canonically labelled when {@code relabel}, sorted by the N-Triples
+     * forms of (subject, predicate, object) - the same order as by the whole line "s p o", because no subject or
+     * predicate form contains a space. Held compactly (each node and its form once, a triple as three ranks), so
+     * millions of triples can be sorted and written without a graph copy.
+     */
+    public static Sorted sorted(Graph in, boolean relabel) {
+        CanonicalBlankNodes c = new CanonicalBlankNodes(in);
+        Map<Node, Integer> ids = new HashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        int[][] spo = {new int[1024]};
+        int[] n = {0};
+        in.find().forEachRemaining(t -> {
+            Node s = relabel ? c.map(t.getSubject()) : t.getSubject(), o = relabel ? c.map(t.getObject()) : t.getObject();
+            if (3 * n[0] + 3 > spo[0].length) spo[0] = java.util.Arrays.copyOf(spo[0], spo[0].length * 2);
+            int k = 3 * n[0]++;
+            spo[0][k] = id(ids, nodes, s);
+            spo[0][k + 1] = id(ids, nodes, t.getPredicate());
+            spo[0][k + 2] = id(ids, nodes, o);
+        });
+        ids.clear();
+        c.labels.clear();
+        c.content.clear();
+        int count = nodes.size();
+        String[] forms = new String[count];
+        for (int i = 0; i < count; i++) forms[i] = NodeFmtLib.strNT(nodes.get(i));
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> forms[a].compareTo(forms[b]));
+        int[] rank = new int[count];
+        Node[] byRank = new Node[count];
+        String[] formByRank = new String[count];
+        for (int r = 0; r < count; r++) { rank[order[r]] = r; byRank[r] = nodes.get(order[r]); formByRank[r] = forms[order[r]]; }
+        nodes.clear();
+        return new Sorted(byRank, formByRank, sortedDistinct(spo[0], n[0], rank));
     }
 
-    private static String form(Map<Node, String> forms, Node n) { return forms.computeIfAbsent(n, NodeFmtLib::strNT); }
+    private static int id(Map<Node, Integer> ids, List<Node> nodes, Node x) {
+        Integer i = ids.get(x);
+        if (i != null) return i;
+        ids.put(x, nodes.size());
+        nodes.add(x);
+        return nodes.size() - 1;
+    }
+
+    /** Triples as rank triples, sorted and without duplicates; packed into one long each when the ranks fit. */
+    private static int[] sortedDistinct(int[] spo, int n, int[] rank) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, rank.length - 1));
+        int[] out = new int[3 * n];
+        int m = 0;
+        if (3 * bits <= 63) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++)
+                keys[i] = ((long) rank[spo[3 * i]] << (2 * bits)) | ((long) rank[spo[3 * i + 1]] << bits) | rank[spo[3 * i + 2]];
+            java.util.Arrays.sort(keys);
+            long mask = (1L << bits) - 1;
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && keys[i] == keys[i - 1]) continue;
+                out[3 * m] = (int) (keys[i] >>> (2 * bits));
+                out[3 * m + 1] = (int) ((keys[i] >>> bits) & mask);
+                out[3 * m + 2] = (int) (keys[i] & mask);
+                m++;
+            }
+            return java.util.Arrays.copyOf(out, 3 * m);
+        }
+        int[] r = new int[3 * n];
+        for (int i = 0; i < 3 * n; i++) r[i] = rank[spo[i]];
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, (a, b) -> {
+            for (int k = 0; k < 3; k++) { int c = Integer.compare(r[3 * a + k], r[3 * b + k]); if (c != 0) return c; }
+            return 0;
+        });
+        for (int i = 0; i < n; i++) {
+            int a = idx[i];
+            if (m > 0 && out[3 * m - 3] == r[3 * a] && out[3 * m - 2] == r[3 * a + 1] && out[3 * m - 1] == r[3 * a + 2]) continue;
+            System.arraycopy(r, 3 * a, out, 3 * m, 3);
+            m++;
+        }
+        return java.util.Arrays.copyOf(out, 3 * m);
+    }
+
+    /** Sorted distinct triples: {@code triple(i)} and {@code line(i)} (its N-Triples line without " ."), i in sort order. */
+    public static final class Sorted {
+        private final Node[] nodes;
+        private final String[] forms;
+        private final int[] spo;
+
+        private Sorted(Node[] nodes, String[] forms, int[] spo) { this.nodes = nodes; this.forms = forms; this.spo = spo; }
+
+        public int size() { return spo.length / 3; }
+
+        public Triple triple(int i) { return Triple.create(nodes[spo[3 * i]], nodes[spo[3 * i + 1]], nodes[spo[3 * i + 2]]); }
+
+        /** The rank of triple i's subject: equal for all triples of one subject, which are consecutive. */
+        public int subject(int i) { return spo[3 * i]; }
+
+        public String line(int i) { return forms[spo[3 * i]] + " " + forms[spo[3 * i + 1]] + " " + forms[spo[3 * i + 2]]; }
+    }
 
     private Node map(Node n) {
         if (!n.isBlank()) return n;

@@ -24,7 +24,7 @@ public final class FlattenOperation {
 
     public Graph run(Graph asserted, Graph inferred, Graph tableFlat, Options o) {
         var step = log.start("flatten");
-        Graph all = Graphs.union(asserted, inferred);
+        Graph all = org.w3id.mevo.core.UnionView.of(asserted, inferred); // a view: no copy of millions of triples
         Dataset ds = DatasetFactory.wrap(ModelFactory.createModelForGraph(all));
         Graph flat = Graphs.copy(tableFlat);
         int rules = 0;

@@ -33,6 +33,7 @@ import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.core.MevoIris;
 import org.w3id.mevo.core.OwlBridge;
 import org.w3id.mevo.core.StepLog;
+import org.w3id.mevo.core.UnionView;
 
 /**
  * Publish: writes the release artefacts (ODK-style full, base, OBO, OBO Graphs JSON, claims, N-Quads dataset) into a
@@ -69,8 +70,10 @@ public final class PublishOperation {
         try {
             Files.createDirectories(tmp);
             // split HermiT's conclusions: subclass links belong to the ontology, types to the claims graph
-            Graph inferredTbox = GraphFactory.createDefaultGraph(), inferredAbox = GraphFactory.createDefaultGraph();
-            c.inferred().find().forEach(t -> (t.getPredicate().equals(RDF.type.asNode()) ? inferredAbox : inferredTbox).add(t));
+            // (the types are millions of triples at scale: read through a view, never copied)
+            Graph inferredTbox = GraphFactory.createDefaultGraph();
+            c.inferred().find().forEachRemaining(t -> { if (!t.getPredicate().equals(RDF.type.asNode())) inferredTbox.add(t); });
+            Graph inferredAbox = UnionView.filter(c.inferred(), t -> t.getPredicate().equals(RDF.type.asNode()));
 
             // full: the reasoned ontology, reduced (no subclass link that another one implies), as ODK's reason + reduce
             Graph full = Graphs.union(c.tbox(), inferredTbox);
@@ -96,17 +99,22 @@ public final class PublishOperation {
                     MevoIris.release(date, "mevo.json")), files);
             log.info("publish: full reduced by " + reduced + " redundant subclass links (the served inferred graph keeps the closure)");
 
-            Graph claims = Graphs.union(c.abox(), inferredAbox);
-            Graph claimsCanon = canonical(claims, o.prefixes());
-            write(tmp, "mevo-claims.ttl", claimsCanon, RDFFormat.TURTLE_BLOCKS, files);
+            // the claims and the dataset are the large files (10 M quads at 100k claims): each graph is canonicalised
+            // and sorted compactly (CanonicalBlankNodes.Sorted) and written from there, with no graph copy
+            CanonicalBlankNodes.Sorted claims = CanonicalBlankNodes.sorted(UnionView.of(c.abox(), inferredAbox), true);
+            write(tmp, "mevo-claims.ttl", inReverse(claims, o.prefixes()), RDFFormat.TURTLE_BLOCKS, files);
+            claims = null;
 
-            Graph asserted = Graphs.union(c.tbox(), c.abox());
-            header(asserted, c.ontologyIri(), MevoIris.release(date, Release.OWL_FILE), date);
-            Map<String, Graph> quads = new java.util.TreeMap<>();
-            quads.put(Release.ASSERTED, canonical(asserted, Map.of()));
-            quads.put(Release.INFERRED, c.inferred());
-            quads.put(Release.FLAT, canonical(c.flat(), Map.of()));
-            c.extraGraphs().forEach((name, g) -> quads.put(name, canonical(g, Map.of())));
+            Graph tboxHeader = OboArtefacts.copy(c.tbox());
+            header(tboxHeader, c.ontologyIri(), MevoIris.release(date, Release.OWL_FILE), date);
+            Node ont = NodeFactory.createURI(c.ontologyIri());
+            Graph asserted = UnionView.of(tboxHeader, UnionView.filter(c.abox(), t -> !(t.getSubject().equals(ont)
+                    && (t.getPredicate().equals(OWL2.versionIRI.asNode()) || t.getPredicate().equals(OWL2.versionInfo.asNode())))));
+            Map<String, CanonicalBlankNodes.Sorted> quads = new java.util.TreeMap<>();
+            quads.put(Release.ASSERTED, CanonicalBlankNodes.sorted(asserted, true));
+            quads.put(Release.INFERRED, CanonicalBlankNodes.sorted(c.inferred(), false));
+            quads.put(Release.FLAT, CanonicalBlankNodes.sorted(c.flat(), true));
+            c.extraGraphs().forEach((name, g) -> quads.put(name, CanonicalBlankNodes.sorted(g, true)));
             writeQuads(tmp.resolve(Release.DATASET_FILE), quads);
             files.add(Release.DATASET_FILE);
             writeString(tmp, Release.REPORT_FILE, c.reportTsv(), files);
@@ -182,17 +190,80 @@ public final class PublishOperation {
         files.add(name);
     }
 
-    /** N-Quads, one line per quad, sorted: stable across builds. */
-    private static void writeQuads(Path file, Map<String, Graph> graphs) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (var e : graphs.entrySet()) {
-            String g = "<" + e.getKey() + ">";
-            e.getValue().find().forEach(t -> lines.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate())
-                    + " " + NodeFmtLib.strNT(t.getObject()) + " " + g + " ."));
+    /**
+     * N-Quads, one line per quad, sorted: stable across builds. Each graph's lines are already in order, so the file
+     * is their merge (by the whole line), written as it goes.
+     */
+    private static void writeQuads(Path file, Map<String, CanonicalBlankNodes.Sorted> graphs) throws IOException {
+        List<CanonicalBlankNodes.Sorted> parts = new ArrayList<>(graphs.values());
+        List<String> suffixes = graphs.keySet().stream().map(g -> " <" + g + "> .").toList();
+        int k = parts.size();
+        int[] next = new int[k];
+        String[] head = new String[k];
+        for (int i = 0; i < k; i++) head[i] = parts.get(i).size() > 0 ? parts.get(i).line(0) + suffixes.get(i) : null;
+        String nl = System.lineSeparator();
+        try (java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(file),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            while (true) {
+                int min = -1;
+                for (int i = 0; i < k; i++) if (head[i] != null && (min < 0 || head[i].compareTo(head[min]) < 0)) min = i;
+                if (min < 0) break;
+                w.write(head[min]);
+                w.write(nl);
+                int n = ++next[min];
+                head[min] = n < parts.get(min).size() ? parts.get(min).line(n) + suffixes.get(min) : null;
+            }
         }
-        lines.sort(String::compareTo);
-        Files.write(file, lines, StandardCharsets.UTF_8);
     }
+
+    /**
+     * The sorted triples as a read-only graph that lists them in the order Jena's in-memory graph lists them after
+     * they were inserted in sorted order (what the Turtle writer saw before), with the prefixes such a fresh graph
+     * gets, without building that graph: subjects last to first; a subject's triples last to first while they fit
+     * Jena's array bunch (16), in the order of a one-subject in-memory graph beyond that.
+     */
+    private static Graph inReverse(CanonicalBlankNodes.Sorted sorted, Map<String, String> prefixes) {
+        return new org.apache.jena.graph.impl.GraphBase() {
+            @Override
+            protected org.apache.jena.util.iterator.ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+                java.util.Iterator<Triple> it = new java.util.Iterator<>() {
+                    int end = sorted.size();
+                    final java.util.ArrayDeque<Triple> block = new java.util.ArrayDeque<>();
+                    @Override public boolean hasNext() { return !block.isEmpty() || end > 0; }
+                    @Override public Triple next() {
+                        if (block.isEmpty()) fill();
+                        return block.poll();
+                    }
+                    private void fill() {
+                        int start = end - 1;
+                        while (start > 0 && sorted.subject(start - 1) == sorted.subject(end - 1)) start--;
+                        if (end - start <= ARRAY_BUNCH) {
+                            for (int i = end - 1; i >= start; i--) block.add(sorted.triple(i));
+                        } else {
+                            Graph one = GraphFactory.createDefaultGraph();
+                            for (int i = start; i < end; i++) one.add(sorted.triple(i));
+                            one.find().forEachRemaining(block::add);
+                        }
+                        end = start;
+                    }
+                };
+                return org.apache.jena.util.iterator.WrappedIterator.create(it).filterKeep(pattern::matches);
+            }
+
+            @Override
+            protected int graphBaseSize() { return sorted.size(); }
+
+            @Override
+            protected PrefixMapping createPrefixMapping() {
+                PrefixMapping pm = GraphFactory.createDefaultGraph().getPrefixMapping();
+                pm.setNsPrefixes(prefixes).setNsPrefixes(PrefixMapping.Standard);
+                return pm;
+            }
+        };
+    }
+
+    /** Jena's in-memory graph keeps up to this many triples of one subject in an array (FastTripleStore). */
+    private static final int ARRAY_BUNCH = 16;
 
     /** Moves the old release aside, the new one in, then removes the old one. */
     private static void swap(Path fresh, Path target) throws IOException {
