@@ -54,42 +54,13 @@ public final class Pipeline {
         Graph asserted = kb.asserted();
         Diagnostics d = new Diagnostics(prefixes, kb.locations());
 
-        // The OWL 2 DL profile check reads the whole ABox into the OWL API, the longest validation at 100k claims: it
-        // runs on a second thread beside the report, SHACL and reasoning steps (which only read the same graphs), and
-        // must have passed before anything is published; when a later step fails, a profile violation is reported
-        // first, as before, because it explains what follows.
-        var profile = java.util.concurrent.CompletableFuture.runAsync(
-                () -> new ProfileCheckOperation(log).run(asserted, d, ProfileCheckOperation.Options.defaults()),
-                r -> { Thread t = new Thread(r, "mevo-profile-check"); t.setDaemon(true); t.start(); });
-        QualityReportOperation.Report report;
-        ReasonOperation.Result reasoned;
-        Graph flat;
-        try {
-            report = new QualityReportOperation(log).run(asserted, d,
-                    new QualityReportOperation.Options(l.checksDir(), prefixes.asMap()));
-            QualityReportOperation.requireNoErrors(report, 30);
-            if (profile.isDone()) awaitProfile(profile); // a failed profile check stops the build at the next step
-            new ShaclOperation(log).run(asserted, d, new ShaclOperation.Options(l.shapesDir(), 30));
-            if (profile.isDone()) awaitProfile(profile);
-
-            reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), d, o.reasoning());
-            flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
-                    new FlattenOperation.Options(l.flattenDir()));
-        } catch (RuntimeException | Error e) {
-            awaitProfile(profile);
-            throw e;
-        }
-        awaitProfile(profile);
-
+        Checked c = validateAndReason(kb, d, prefixes, o);
+        ReasonOperation.Result reasoned = c.reasoned();
+        Graph flat = c.flat();
+        QualityReportOperation.Report report = c.report();
         Graph examples = new org.w3id.mevo.publish.ExamplesOperation(log).run(
                 new org.w3id.mevo.publish.ExamplesOperation.Options(l.queriesDir(), org.w3id.mevo.core.MevoIris.SPARQL_ENDPOINT));
-        java.util.Map<String, Graph> graphs = new java.util.LinkedHashMap<>();
-        graphs.put(Release.ASSERTED, asserted);
-        graphs.put(Release.INFERRED, reasoned.inferred());
-        graphs.put(Release.FLAT, flat);
-        graphs.put(org.w3id.mevo.publish.ExamplesOperation.GRAPH, examples);
-        Graph described = new org.w3id.mevo.publish.DescribeOperation(log).run(graphs,
-                new org.w3id.mevo.publish.DescribeOperation.Options(l.describeDir()));
+        Graph described = describe(l, asserted, reasoned.inferred(), flat, examples);
 
         long totalMs = (System.nanoTime() - t0) / 1_000_000;
         Summary s = new Summary(totalMs, reasoned.reasonMs(), reasoned.classes(), reasoned.individuals(),
@@ -103,6 +74,52 @@ public final class Pipeline {
                 + "process CPU %d ms, GC %d ms", (System.nanoTime() - t0) / 1_000_000, s.reasonMs(), s.assertedTriples(),
                 s.inferredTriples(), s.flatTriples(), processCpuMs(), gcMs()));
         return s;
+    }
+
+    /** What validation, reasoning and flattening hand on to publishing. */
+    private record Checked(QualityReportOperation.Report report, ReasonOperation.Result reasoned, Graph flat) {}
+
+    /**
+     * Validate (quality report, SHACL, OWL 2 DL profile), reason and flatten. The profile check reads the whole ABox
+     * into the OWL API, the longest validation at 100k claims: it runs on a second thread beside the report, SHACL and
+     * reasoning steps (which only read the same graphs), and must have passed before anything is published; when a
+     * later step fails, a profile violation is reported first, as before, because it explains what follows.
+     */
+    private Checked validateAndReason(CuratedKb kb, Diagnostics d, Prefixes prefixes, Options o) {
+        ProjectLayout l = o.layout();
+        Graph asserted = kb.asserted();
+        var profile = java.util.concurrent.CompletableFuture.runAsync(
+                () -> new ProfileCheckOperation(log).run(asserted, d, ProfileCheckOperation.Options.defaults()),
+                r -> { Thread t = new Thread(r, "mevo-profile-check"); t.setDaemon(true); t.start(); });
+        Checked c;
+        try {
+            var report = new QualityReportOperation(log).run(asserted, d,
+                    new QualityReportOperation.Options(l.checksDir(), prefixes.asMap()));
+            QualityReportOperation.requireNoErrors(report, 30);
+            if (profile.isDone()) awaitProfile(profile); // a failed profile check stops the build at the next step
+            new ShaclOperation(log).run(asserted, d, new ShaclOperation.Options(l.shapesDir(), 30));
+            if (profile.isDone()) awaitProfile(profile);
+            var reasoned = new ReasonOperation(log).run(kb.tbox(), kb.abox(), d, o.reasoning());
+            Graph flat = new FlattenOperation(log).run(asserted, reasoned.inferred(), kb.flat(),
+                    new FlattenOperation.Options(l.flattenDir()));
+            c = new Checked(report, reasoned, flat);
+        } catch (RuntimeException | Error e) {
+            awaitProfile(profile);
+            throw e;
+        }
+        awaitProfile(profile);
+        return c;
+    }
+
+    /** The VoID description and statistics of the release's graphs. */
+    private Graph describe(ProjectLayout l, Graph asserted, Graph inferred, Graph flat, Graph examples) {
+        java.util.Map<String, Graph> graphs = new java.util.LinkedHashMap<>();
+        graphs.put(Release.ASSERTED, asserted);
+        graphs.put(Release.INFERRED, inferred);
+        graphs.put(Release.FLAT, flat);
+        graphs.put(org.w3id.mevo.publish.ExamplesOperation.GRAPH, examples);
+        return new org.w3id.mevo.publish.DescribeOperation(log).run(graphs,
+                new org.w3id.mevo.publish.DescribeOperation.Options(l.describeDir()));
     }
 
     /** CPU time of this JVM so far, all threads (on a shared machine wall time says more about the others). */
