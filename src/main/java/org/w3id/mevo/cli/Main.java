@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.w3id.mevo.core.MevoException;
 import org.w3id.mevo.query.QueryOperation;
@@ -15,7 +14,6 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -37,22 +35,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "",
                 "Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); landing page http://localhost:3030/,",
                 "query editor /editor.html (plain page /query.html), Fuseki UI /ui/, entity pages /MEVO_0000102", ""})
-public final class Main implements Callable<Integer> {
+public final class Main extends TopCommand {
     /** Exit code of a command-line mistake (as {@code ./mevo} without a command). */
     public static final int USAGE = 2;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
-    boolean help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** {@code ./mevo} without a command: the usage, exit code 2. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return USAGE;
-    }
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);

@@ -1,11 +1,10 @@
 package org.w3id.mevo.bench.cli;
 
-import java.util.concurrent.Callable;
 import org.w3id.mevo.cli.Main;
+import org.w3id.mevo.cli.TopCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Option;
 
 /**
  * {@code ./mevo bench*} and {@code ./mevo synth}: the benchmark commands, run by {@code ./mevo} with the bench
@@ -17,18 +16,7 @@ import picocli.CommandLine.Option;
                 SynthCommand.class, HelpCommand.class},
         commandListHeading = "%nbenchmark commands (numbers, commands and what limits each: bench/BENCHMARKS.md):%n",
         optionListHeading = "%noptions:%n")
-public final class BenchMain implements Callable<Integer> {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
-    boolean help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return Main.USAGE;
-    }
+public final class BenchMain extends TopCommand {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
