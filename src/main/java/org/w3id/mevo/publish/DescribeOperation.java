@@ -13,7 +13,9 @@ import org.w3id.mevo.core.StepLog;
 
 /**
  * Self-description: every {@code ontology/describe/*.rq} is a CONSTRUCT run over the finished dataset (all named
- * graphs, default graph = their union); together they make the SPARQL 1.1 Service Description and VoID graph.
+ * graphs, default graph = their union); together they make the SPARQL 1.1 Service Description and VoID graph, and
+ * the precomputed answers of the example queries that aggregate over the whole knowledge base
+ * ({@code stat-NAME.rq}: one resource per answer row, read by {@code queries/NAME.rq}).
  */
 public final class DescribeOperation {
     public static final String GRAPH = org.w3id.mevo.core.MevoIris.graph("void");
