@@ -33,14 +33,7 @@ SELECT DISTINCT ?term ?label ?kind WHERE {
   FILTER NOT EXISTS { ?term owl:deprecated true }
 } ORDER BY LCASE(STR(?label))`;
 
-  const examplesQuery = `PREFIX sh: <http://www.w3.org/ns/shacl#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?ex ?label ?comment ?text WHERE {
-  GRAPH <https://w3id.org/mevo/graph/examples> {
-    ?ex a sh:SPARQLExecutable ; rdfs:label ?label ; rdfs:comment ?comment .
-    { ?ex sh:select ?text } UNION { ?ex sh:ask ?text } UNION { ?ex sh:construct ?text }
-  }
-} ORDER BY ?label`;
+  const examplesQuery = window.MEVO_EXAMPLES_QUERY; // examples-catalogue.js
 
   const curie = iri => 'mevo:' + iri.substring(MEVO.length);
   const display = new Map(); // curie -> "label (kind)"

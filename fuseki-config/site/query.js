@@ -1,14 +1,7 @@
 // MEVO query page: loads the example catalogue from the endpoint, runs queries, renders SPARQL JSON results.
 (function () {
   const endpoint = '/mevo/sparql';
-  const examplesQuery = `PREFIX sh: <http://www.w3.org/ns/shacl#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?ex ?label ?comment ?text WHERE {
-  GRAPH <https://w3id.org/mevo/graph/examples> {
-    ?ex a sh:SPARQLExecutable ; rdfs:label ?label ; rdfs:comment ?comment .
-    { ?ex sh:select ?text } UNION { ?ex sh:ask ?text } UNION { ?ex sh:construct ?text }
-  }
-} ORDER BY ?label`;
+  const examplesQuery = window.MEVO_EXAMPLES_QUERY; // examples-catalogue.js
   const select = document.getElementById('examples');
   const textarea = document.getElementById('query');
   const question = document.getElementById('question');
