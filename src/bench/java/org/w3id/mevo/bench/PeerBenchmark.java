@@ -32,11 +32,58 @@ final class PeerBenchmark {
     /** JVM options of the MEVO and Fuseki server processes; the same default as {@code ./mevo serve}. */
     static final String DEFAULT_SERVER_JAVA_OPTS = "-Xmx768m";
 
+    /** The servers a run can compare, in the order they are measured (the names of {@code --servers}). */
+    enum Kind {
+        VIRTUOSO("virtuoso", "Virtuoso 7.2 (Debian)", null),
+        PLAIN("plain", "plain Fuseki 5.6.0", "/ds/sparql"),
+        PLAIN_JETTY("plain-jetty", "plain Fuseki + jetty-http.xml", "/ds/sparql"),
+        MEVO_NOCACHE("mevo-nocache", "MEVO cache off", "/mevo/sparql"),
+        MEVO("mevo", "MEVO cache on", "/mevo/sparql");
+
+        final String id, label, path;
+
+        Kind(String id, String label, String path) {
+            this.id = id;
+            this.label = label;
+            this.path = path;
+        }
+
+        static List<Kind> parse(String list) {
+            List<Kind> out = new ArrayList<>();
+            for (String p : list.split(",")) {
+                Kind k = java.util.Arrays.stream(values()).filter(v -> v.id.equals(p.trim())).findFirst()
+                        .orElseThrow(() -> new MevoException("--servers: unknown server '" + p.trim() + "' (known: "
+                                + java.util.Arrays.stream(values()).map(v -> v.id).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+                if (!out.contains(k)) out.add(k);
+            }
+            out.sort(java.util.Comparator.naturalOrder());
+            return out;
+        }
+    }
+
+    /** The workloads (names of {@code --workloads}). */
+    static final List<String> WORKLOADS = List.of("ask", "examples", "unseen");
+
+    /**
+     * @param servers which servers, measured in {@link Kind} order
+     * @param workloads some of {@link #WORKLOADS}
+     * @param oneAtATime start, measure and stop each server before the next starts (for data too large to serve five
+     *                   times at once, e.g. 100k claims); otherwise all are started first and measured in turn
+     * @param virtuosoBuffers Virtuoso's NumberOfBuffers (8 KiB pages in memory; Debian's default is 10,000)
+     */
     record Options(ProjectLayout layout, Path release, List<Integer> levels, Duration seconds, String serverJavaOpts,
-                   boolean virtuoso, boolean unseen) {
+                   List<Kind> servers, List<String> workloads, boolean oneAtATime, int virtuosoBuffers) {
+        Options {
+            for (String w : workloads)
+                if (!WORKLOADS.contains(w)) throw new MevoException("--workloads: unknown workload '" + w + "' (known: " + String.join(", ", WORKLOADS) + ")");
+            if (virtuosoBuffers < 1000) throw new MevoException("--virtuoso-buffers must be at least 1000, not " + virtuosoBuffers);
+            servers = List.copyOf(servers);
+            workloads = WORKLOADS.stream().filter(workloads::contains).toList();
+        }
+
         static Options of(ProjectLayout layout, Path release, List<Integer> levels, Duration seconds) {
             String opts = System.getenv().getOrDefault("MEVO_SERVE_JAVA_OPTS", DEFAULT_SERVER_JAVA_OPTS);
-            return new Options(layout, release, levels, seconds, opts, true, true);
+            return new Options(layout, release, levels, seconds, opts, List.of(Kind.values()), WORKLOADS, false, 10_000);
         }
     }
 
@@ -47,6 +94,7 @@ final class PeerBenchmark {
         final Process process;
         final double firstAnswerMs;
         final Map<String, Measure> byWorkload = new LinkedHashMap<>();
+        long peakRssKiB = -1;
 
         Server(String name, String endpoint, Process process, double firstAnswerMs) {
             this.name = name;
@@ -59,7 +107,7 @@ final class PeerBenchmark {
     /** @param cpuMsPerRequest the server process's CPU time (user + system) during the level, per successful request */
     record LevelResult(int clients, HttpLoad.Outcome outcome, long rssKiB, double cpuMsPerRequest) {}
 
-    record Measure(List<LevelResult> levels) {}
+    record Measure(List<LevelResult> levels, int queries) {}
 
     record Result(List<Table> tables, int errors) {}
 
@@ -74,65 +122,96 @@ final class PeerBenchmark {
     Result run(Options o) throws IOException {
         Path tmp = Files.createTempDirectory("mevo-bench-peers");
         List<Server> servers = new ArrayList<>();
-        VirtuosoPeer virtuoso = null;
+        List<Server> running = new ArrayList<>();
+        VirtuosoPeer[] virtuoso = {null};
+        Table excluded = new Table("peers: queries left out of the workload (an error on at least one server"
+                + (o.oneAtATime() ? "; one at a time: left out for that server only" : "") + ")", "workload", "query", "server", "answer");
+        int errors = 0;
         try {
-            if (o.virtuoso()) {
-                VirtuosoPeer.ensureInstalled(progress);
-                virtuoso = new VirtuosoPeer(tmp.resolve("virtuoso"), BenchProcesses.freePort(), BenchProcesses.freePort());
-                progress.println("[mevo] bench peers: Virtuoso: loading " + o.release().resolve("mevo.nq"));
-                long t0 = virtuoso.start(o.release().resolve(org.w3id.mevo.publish.Release.DATASET_FILE));
-                long t1 = BenchServers.awaitFirstAnswer(load.client(), virtuoso.endpoint(), Duration.ofSeconds(120));
-                servers.add(new Server("Virtuoso 7.2 (Debian)", virtuoso.endpoint(), virtuoso.process(), (t1 - t0) / 1e6));
-            }
-            servers.add(startJava("plain Fuseki 5.6.0", "plain", "/ds/sparql", o, tmp));
-            servers.add(startJava("plain Fuseki + jetty-http.xml", "plain-jetty", "/ds/sparql", o, tmp));
-            servers.add(startJava("MEVO cache off", "mevo-nocache", "/mevo/sparql", o, tmp));
-            servers.add(startJava("MEVO cache on", "mevo", "/mevo/sparql", o, tmp));
-
             QuerySet examples = QuerySet.load(o.layout().queriesDir());
-            List<Table> tables = new ArrayList<>();
-            Map<String, List<QuerySet.Query>> workloads = new LinkedHashMap<>();
-            Table excluded = new Table("peers: queries left out of the workload (an error on at least one server)", "workload", "query", "server", "answer");
+            Map<String, List<QuerySet.Query>> all = new LinkedHashMap<>();
             // the fixed cost of a request: no data touched, a one-line answer (Fuseki 5.6.0's 5 MB output buffer shows here)
-            workloads.put("ask", common(List.of(new QuerySet.Query("ask-empty", "ASK {}")), servers, excluded, "ask"));
-            workloads.put("examples", common(examples.queries(), servers, excluded, "examples"));
-            if (o.unseen()) {
-                List<QuerySet.Query> variants = QueryVariants.of(examples.queries(), o.release(), 20);
-                workloads.put("unseen", common(variants, servers, excluded, "unseen"));
-            }
-            int errors = 0;
-            for (var w : workloads.entrySet()) {
-                for (Server s : servers) {
-                    List<HttpLoad.Target> targets = w.getValue().stream()
-                            .map(q -> new HttpLoad.Target(q.name(), HttpLoad.queryUri(s.endpoint, q.text()))).toList();
-                    progress.println("[mevo] bench peers: " + w.getKey() + " (" + targets.size() + " queries) on " + s.name);
-                    load.warmUp(targets, 8, Duration.ofSeconds(3), Duration.ofSeconds(9), 0.05, Duration.ofSeconds(60));
-                    List<LevelResult> levels = new ArrayList<>();
-                    for (int c : o.levels()) {
-                        long cpu0 = cpuMillis(s.process);
-                        var out = load.run(targets, new HttpLoad.Limits(c, 1_000_000, o.seconds(), Duration.ofSeconds(60)));
-                        double cpuPerReq = (cpuMillis(s.process) - cpu0) / (double) Math.max(1, out.ok());
-                        errors += out.errors();
-                        levels.add(new LevelResult(c, out, rss(s.process, "VmRSS"), cpuPerReq));
-                        progress.printf("[mevo]   %2d clients: %8.1f req/s  p50 %6.1f ms  p99 %7.1f ms  errors %d  RSS %d MiB  CPU %.2f ms/req%n",
-                                c, out.throughput(), out.summary().p50(), out.summary().p99(), out.errors(),
-                                rss(s.process, "VmRSS") / 1024, cpuPerReq);
-                    }
-                    s.byWorkload.put(w.getKey(), new Measure(levels));
+            if (o.workloads().contains("ask")) all.put("ask", List.of(new QuerySet.Query("ask-empty", "ASK {}")));
+            if (o.workloads().contains("examples")) all.put("examples", examples.queries());
+            if (o.workloads().contains("unseen")) all.put("unseen", QueryVariants.of(examples.queries(), o.release(), 20));
+            if (o.oneAtATime()) {
+                for (Kind k : o.servers()) {
+                    Server s = start(k, o, tmp, virtuoso);
+                    servers.add(s);
+                    running.add(s);
+                    for (var w : all.entrySet())
+                        errors += measure(s, w.getKey(), common(w.getValue(), List.of(s), excluded, w.getKey()), o);
+                    s.peakRssKiB = rss(s.process, "VmHWM");
+                    stop(s, virtuoso);
+                    running.remove(s);
                 }
+            } else {
+                for (Kind k : o.servers()) {
+                    Server s = start(k, o, tmp, virtuoso);
+                    servers.add(s);
+                    running.add(s);
+                }
+                Map<String, List<QuerySet.Query>> common = new LinkedHashMap<>();
+                for (var w : all.entrySet()) common.put(w.getKey(), common(w.getValue(), servers, excluded, w.getKey()));
+                for (var w : common.entrySet())
+                    for (Server s : servers) errors += measure(s, w.getKey(), w.getValue(), o);
+                for (Server s : servers) s.peakRssKiB = rss(s.process, "VmHWM");
             }
-            for (String w : workloads.keySet()) tables.add(table(w, workloads.get(w).size(), servers, o.levels()));
-            tables.add(summary(servers, o.levels(), workloads.keySet()));
+            List<Table> tables = new ArrayList<>();
+            for (String w : all.keySet()) tables.add(table(w, servers, o.levels()));
+            tables.add(summary(servers, o.levels(), all.keySet()));
             if (!excluded.rows().isEmpty()) tables.add(excluded);
             return new Result(tables, errors);
         } finally {
-            for (Server s : servers) if (s.process != null && (virtuoso == null || s.process != virtuoso.process())) BenchProcesses.stop(s.process, Duration.ofSeconds(20));
-            if (virtuoso != null) virtuoso.close();
+            for (Server s : running) stop(s, virtuoso);
+            if (virtuoso[0] != null) virtuoso[0].close();
             org.w3id.mevo.core.FileTrees.delete(tmp);
         }
     }
 
-    private Server startJava(String name, String kind, String path, Options o, Path tmp) throws IOException {
+    private Server start(Kind k, Options o, Path tmp, VirtuosoPeer[] virtuoso) throws IOException {
+        if (k != Kind.VIRTUOSO) return startJava(k, o, tmp);
+        VirtuosoPeer.ensureInstalled(progress);
+        virtuoso[0] = new VirtuosoPeer(tmp.resolve("virtuoso"), BenchProcesses.freePort(), BenchProcesses.freePort(), o.virtuosoBuffers());
+        progress.println("[mevo] bench peers: Virtuoso: loading " + o.release().resolve("mevo.nq"));
+        long t0 = virtuoso[0].start(o.release().resolve(org.w3id.mevo.publish.Release.DATASET_FILE));
+        long t1 = BenchServers.awaitFirstAnswer(load.client(), virtuoso[0].endpoint(), Duration.ofSeconds(120));
+        return new Server(k.label, virtuoso[0].endpoint(), virtuoso[0].process(), (t1 - t0) / 1e6);
+    }
+
+    private static void stop(Server s, VirtuosoPeer[] virtuoso) {
+        if (virtuoso[0] != null && s.process == virtuoso[0].process()) {
+            virtuoso[0].close();
+            virtuoso[0] = null;
+        } else {
+            BenchProcesses.stop(s.process, Duration.ofSeconds(20));
+        }
+    }
+
+    /** Warm-up, then every client level of one workload on one server; returns the failed requests. */
+    private int measure(Server s, String workload, List<QuerySet.Query> queries, Options o) {
+        List<HttpLoad.Target> targets = queries.stream()
+                .map(q -> new HttpLoad.Target(q.name(), HttpLoad.queryUri(s.endpoint, q.text()))).toList();
+        progress.println("[mevo] bench peers: " + workload + " (" + targets.size() + " queries) on " + s.name);
+        load.warmUp(targets, 8, Duration.ofSeconds(3), Duration.ofSeconds(9), 0.05, Duration.ofSeconds(60));
+        List<LevelResult> levels = new ArrayList<>();
+        int errors = 0;
+        for (int c : o.levels()) {
+            long cpu0 = cpuMillis(s.process);
+            var out = load.run(targets, new HttpLoad.Limits(c, 1_000_000, o.seconds(), Duration.ofSeconds(60)));
+            double cpuPerReq = (cpuMillis(s.process) - cpu0) / (double) Math.max(1, out.ok());
+            errors += out.errors();
+            levels.add(new LevelResult(c, out, rss(s.process, "VmRSS"), cpuPerReq));
+            progress.printf("[mevo]   %2d clients: %8.1f req/s  p50 %6.1f ms  p99 %7.1f ms  errors %d  RSS %d MiB  CPU %.2f ms/req%n",
+                    c, out.throughput(), out.summary().p50(), out.summary().p99(), out.errors(),
+                    rss(s.process, "VmRSS") / 1024, cpuPerReq);
+        }
+        s.byWorkload.put(workload, new Measure(levels, targets.size()));
+        return errors;
+    }
+
+    private Server startJava(Kind k, Options o, Path tmp) throws IOException {
+        String name = k.label, kind = k.id, path = k.path;
         int port = BenchProcesses.freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -179,14 +258,14 @@ final class PeerBenchmark {
         return ok;
     }
 
-    private static Table table(String workload, int queries, List<Server> servers, List<Integer> levels) {
-        Table t = new Table("peers, workload '" + workload + "' (" + queries + " queries mixed): req/s, latency ms, server RSS after the level",
-                "server", "clients", "requests", "errors", "cache hits", "req/s", "p50", "p99", "RSS MiB", "server CPU ms/req");
+    private static Table table(String workload, List<Server> servers, List<Integer> levels) {
+        Table t = new Table("peers, workload '" + workload + "' (the queries mixed): req/s, latency ms, server RSS after the level",
+                "server", "queries", "clients", "requests", "errors", "cache hits", "req/s", "p50", "p99", "RSS MiB", "server CPU ms/req");
         for (Server s : servers) {
             Measure m = s.byWorkload.get(workload);
             if (m == null) continue;
             for (LevelResult l : m.levels())
-                t.row(s.name, l.clients(), l.outcome().requests(), l.outcome().errors(), l.outcome().cacheHits(), l.outcome().throughput(),
+                t.row(s.name, m.queries(), l.clients(), l.outcome().requests(), l.outcome().errors(), l.outcome().cacheHits(), l.outcome().throughput(),
                         l.outcome().summary().p50(), l.outcome().summary().p99(), l.rssKiB() / 1024, String.format(java.util.Locale.ROOT, "%.2f", l.cpuMsPerRequest()));
         }
         return t;
@@ -199,12 +278,13 @@ final class PeerBenchmark {
                 + "first answer = process start to the first answered query)", h.toArray(String[]::new));
         Server v = servers.stream().filter(s -> s.name.startsWith("Virtuoso")).findFirst().orElse(null);
         for (Server s : servers) {
-            List<Object> row = new ArrayList<>(List.of(s.name, Table.whole(s.firstAnswerMs), rss(s.process, "VmHWM") / 1024));
+            List<Object> row = new ArrayList<>(List.of(s.name, Table.whole(s.firstAnswerMs), s.peakRssKiB / 1024));
             for (String w : workloads)
                 for (int i = 0; i < levels.size(); i++) {
                     Measure m = s.byWorkload.get(w), mv = v == null ? null : v.byWorkload.get(w);
                     row.add(m == null || mv == null ? "-" : Table.ratio(m.levels().get(i).outcome().throughput()
-                            / mv.levels().get(i).outcome().throughput()));
+                            / mv.levels().get(i).outcome().throughput())
+                            + (m.queries() == mv.queries() ? "" : " (" + m.queries() + " vs " + mv.queries() + " queries)"));
                 }
             t.row(row.toArray());
         }

@@ -24,10 +24,13 @@ final class VirtuosoPeer implements AutoCloseable {
     private final Path dir;
     private final int sqlPort;
     private final int httpPort;
+    private final int buffers;
     private Process process;
 
-    VirtuosoPeer(Path dir, int sqlPort, int httpPort) {
+    /** @param buffers NumberOfBuffers (8 KiB pages Virtuoso keeps in memory; Debian ships 10,000, i.e. 80 MB) */
+    VirtuosoPeer(Path dir, int sqlPort, int httpPort, int buffers) {
         this.dir = dir;
+        this.buffers = buffers;
         this.sqlPort = sqlPort;
         this.httpPort = httpPort;
     }
@@ -114,8 +117,8 @@ final class VirtuosoPeer implements AutoCloseable {
                 "MaxClientConnections = 40",
                 "CheckpointInterval = 60",
                 "DirsAllowed = ., " + dir,
-                // Debian's defaults for a small machine (virtuoso.ini as packaged)
-                "NumberOfBuffers = 10000", "MaxDirtyBuffers = 6000",
+                // Debian's defaults for a small machine (virtuoso.ini as packaged) unless --virtuoso-buffers says more
+                "NumberOfBuffers = " + buffers, "MaxDirtyBuffers = " + (buffers * 3 / 5),
                 "[HTTPServer]",
                 "ServerPort = 127.0.0.1:" + httpPort,
                 "ServerRoot = /var/lib/virtuoso-opensource-7/vsp",

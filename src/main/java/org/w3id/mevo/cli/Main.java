@@ -30,7 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         commandListHeading = "%ncommands:%n", optionListHeading = "%noptions:%n",
         footer = {"",
                 "  test [--fast]         install what the tests need, then run `mvn -B verify` (--fast: the fast tier only)",
-                "  bench, bench-load, bench-startup, bench-scaling, synth: see bench/BENCHMARKS.md",
+                "  bench, bench-peers, bench-load, bench-startup, bench-scaling, synth: see bench/BENCHMARKS.md",
                 "  ./mevo COMMAND --help  the options of one command; --project DIR (any command) uses the MEVO checkout at DIR",
                 "",
                 "Endpoint: http://localhost:3030/mevo/sparql (also /mevo/query); landing page http://localhost:3030/,",

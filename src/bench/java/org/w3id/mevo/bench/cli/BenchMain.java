@@ -12,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
  * codes as {@link Main}. See bench/BENCHMARKS.md.
  */
 @Command(name = "./mevo", synopsisHeading = "usage: ", customSynopsis = "./mevo <bench command> [options]",
-        subcommands = {BenchCommand.class, BenchLoadCommand.class, BenchStartupCommand.class, BenchScalingCommand.class,
+        subcommands = {BenchCommand.class, BenchPeersCommand.class, BenchLoadCommand.class, BenchStartupCommand.class, BenchScalingCommand.class,
                 SynthCommand.class, HelpCommand.class},
         commandListHeading = "%nbenchmark commands (numbers, commands and what limits each: bench/BENCHMARKS.md):%n",
         optionListHeading = "%noptions:%n")
