@@ -69,21 +69,27 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
     private final long cap;
     private final long maxQueryLength;
     private final List<String> serviceAllowList;
+    private final AdmissionGate gate;
 
-    /** A cap of {@code cap} rows, the default query length limit, and no SERVICE calls allowed. */
+    /** A cap of {@code cap} rows, the default query length limit, no SERVICE calls allowed, and no admission gate. */
     public CappedQueryProcessor(long cap) {
-        this(cap, ServerSettings.DEFAULT_MAX_QUERY_LENGTH, List.of());
+        this(cap, ServerSettings.DEFAULT_MAX_QUERY_LENGTH, List.of(), new AdmissionGate(0, 0));
     }
 
-    /** The limits of {@code settings} (fuseki-config's mevo:resultCap, mevo:maxQueryLength, mevo:serviceAllowList). */
+    /**
+     * The limits of {@code settings} (fuseki-config's mevo:resultCap, mevo:maxQueryLength, mevo:serviceAllowList) and
+     * its admission gate (mevo:maxConcurrentQueries, mevo:queueWaitMillis).
+     */
     public CappedQueryProcessor(ServerSettings settings) {
-        this(settings.resultCap(), settings.maxQueryLength(), settings.serviceAllowList());
+        this(settings.resultCap(), settings.maxQueryLength(), settings.serviceAllowList(),
+                new AdmissionGate(settings.maxConcurrentQueries(), settings.queueWaitMillis()));
     }
 
-    CappedQueryProcessor(long cap, long maxQueryLength, List<String> serviceAllowList) {
+    CappedQueryProcessor(long cap, long maxQueryLength, List<String> serviceAllowList, AdmissionGate gate) {
         this.cap = cap;
         this.maxQueryLength = maxQueryLength;
         this.serviceAllowList = List.copyOf(serviceAllowList);
+        this.gate = gate;
     }
 
     long cap(HttpAction action) { return cap; }
@@ -124,6 +130,7 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
      * serialises every parsed query back to text for its log lines (14 % of the server's CPU on uncached requests,
      * even with the request log off); here the log lines carry the request's own text, as in Fuseki's first log line.
      * And the SERVICE allow-list walk (a second algebra compile) runs only when the text can hold a SERVICE keyword.
+     * Parsing, execution and writing the answer wait for a turn at the {@link AdmissionGate}.
      */
     @Override
     protected void execute(String queryString, HttpAction action) {
@@ -131,6 +138,12 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
         if (queryString != null && queryString.length() > max) ServletOps.error(413, tooLong(max));
         if (queryString == null || queryString.isBlank())
             ServletOps.errorBadRequest(queryString == null || queryString.isEmpty() ? "Error: Empty query string" : "Error: Blank query string");
+        try (AdmissionGate.Ticket turn = gate.enter()) {
+            executeAdmitted(queryString, action);
+        }
+    }
+
+    private void executeAdmitted(String queryString, HttpAction action) {
         String queryStringLog = ServletOps.formatForLog(queryString);
         if (action.log.isInfoEnabled()) action.log.info(String.format("[%d] Query = %s", action.id, queryStringLog));
         Query query = null;

@@ -26,18 +26,27 @@ import org.w3id.mevo.core.MevoException;
  * @param cache              {@value #CACHE_BYTES} and {@value #CACHE_ENTRY_BYTES}: the query-result cache's total and
  *                           per-answer size in bytes (default 0 = off; the entry size defaults to the smaller of the total
  *                           and 1 MiB)
+ * @param maxConcurrentQueries {@value #MAX_CONCURRENT_QUERIES}: queries executed at once, the others wait their turn
+ *                           in arrival order ({@link AdmissionGate}; default 0 = no limit: on the real knowledge base a
+ *                           limit of 2 on 2 cores cost throughput at 32 clients and did not lower p99, see
+ *                           bench/BENCHMARKS.md)
+ * @param queueWaitMillis    {@value #QUEUE_WAIT_MILLIS}: longest wait for a turn before HTTP 503 (default
+ *                           {@value #DEFAULT_QUEUE_WAIT_MILLIS})
  */
 public record ServerSettings(Path file, long resultCap, long maxQueryLength, List<String> serviceAllowList,
-                             ResultCache.Settings cache) {
+                             ResultCache.Settings cache, int maxConcurrentQueries, long queueWaitMillis) {
     public static final String RESULT_CAP = "mevo:resultCap";
     public static final String MAX_QUERY_LENGTH = "mevo:maxQueryLength";
     public static final String SERVICE_ALLOW_LIST = "mevo:serviceAllowList";
     public static final String CACHE_BYTES = "mevo:resultCacheBytes";
     public static final String CACHE_ENTRY_BYTES = "mevo:resultCacheEntryBytes";
+    public static final String MAX_CONCURRENT_QUERIES = "mevo:maxConcurrentQueries";
+    public static final String QUEUE_WAIT_MILLIS = "mevo:queueWaitMillis";
 
     public static final long DEFAULT_RESULT_CAP = 10_000;
     public static final long DEFAULT_MAX_QUERY_LENGTH = 524_288;
     static final long DEFAULT_CACHE_ENTRY_BYTES = 1L << 20;
+    public static final long DEFAULT_QUEUE_WAIT_MILLIS = 10_000;
 
     public ServerSettings {
         serviceAllowList = List.copyOf(serviceAllowList);
@@ -64,19 +73,23 @@ public record ServerSettings(Path file, long resultCap, long maxQueryLength, Lis
                 r.number(RESULT_CAP, DEFAULT_RESULT_CAP, 1, Integer.MAX_VALUE, "a whole number of rows"),
                 r.number(MAX_QUERY_LENGTH, DEFAULT_MAX_QUERY_LENGTH, 1, Integer.MAX_VALUE, "a whole number of characters"),
                 r.iris(SERVICE_ALLOW_LIST),
-                new ResultCache.Settings(cacheBytes, entryBytes));
+                new ResultCache.Settings(cacheBytes, entryBytes),
+                (int) r.number(MAX_CONCURRENT_QUERIES, 0, 0, 10_000,
+                        "a whole number of queries (0 = no limit)"),
+                r.number(QUEUE_WAIT_MILLIS, DEFAULT_QUEUE_WAIT_MILLIS, 0, 3_600_000, "a whole number of milliseconds"));
     }
 
     /** The same settings with {@code extra} added to the SERVICE allow-list (tests admit their loopback stand-ins so). */
     public ServerSettings withServiceAllowList(List<String> extra) {
         List<String> all = new ArrayList<>(serviceAllowList);
         all.addAll(extra);
-        return new ServerSettings(file, resultCap, maxQueryLength, all, cache);
+        return new ServerSettings(file, resultCap, maxQueryLength, all, cache, maxConcurrentQueries, queueWaitMillis);
     }
 
     /** The same settings with the query-result cache off. */
     public ServerSettings withoutResultCache() {
-        return new ServerSettings(file, resultCap, maxQueryLength, serviceAllowList, ResultCache.Settings.OFF);
+        return new ServerSettings(file, resultCap, maxQueryLength, serviceAllowList, ResultCache.Settings.OFF,
+                maxConcurrentQueries, queueWaitMillis);
     }
 
     /** Finds {@code ja:context} entries by {@code ja:cxtName} anywhere in the file (server or service level). */

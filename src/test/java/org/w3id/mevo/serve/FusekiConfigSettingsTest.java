@@ -45,9 +45,12 @@ class FusekiConfigSettingsTest {
         assertEquals(524_288, s.maxQueryLength());
         assertEquals(List.of("https://sparql.uniprot.org/sparql", "https://query.wikidata.org/sparql"), s.serviceAllowList());
         assertEquals(new ResultCache.Settings(67_108_864, 1_048_576), s.cache());
+        assertEquals(0, s.maxConcurrentQueries(), "no admission gate");
+        assertEquals(10_000, s.queueWaitMillis());
         ServerSettings tdb2 = ServerSettings.read(TestKb.layout().fusekiConfig().resolveSibling(PersistentStore.CONFIG_FILE));
-        assertEquals(List.of(s.resultCap(), s.maxQueryLength(), s.serviceAllowList(), s.cache()),
-                List.of(tdb2.resultCap(), tdb2.maxQueryLength(), tdb2.serviceAllowList(), tdb2.cache()), "both modes' files agree");
+        assertEquals(List.of(s.resultCap(), s.maxQueryLength(), s.serviceAllowList(), s.cache(), s.maxConcurrentQueries(), s.queueWaitMillis()),
+                List.of(tdb2.resultCap(), tdb2.maxQueryLength(), tdb2.serviceAllowList(), tdb2.cache(), tdb2.maxConcurrentQueries(),
+                        tdb2.queueWaitMillis()), "both modes' files agree");
     }
 
     @Test
@@ -58,6 +61,8 @@ class FusekiConfigSettingsTest {
         assertEquals(new ResultCache.Settings(67_108_864, 4096), ServerSettings.read(f).cache());
         f = withValue("mevo:maxQueryLength", "524288", "1000");
         assertEquals(1000, ServerSettings.read(f).maxQueryLength());
+        f = withValue("mevo:maxConcurrentQueries", "0", "4");
+        assertEquals(4, ServerSettings.read(f).maxConcurrentQueries());
     }
 
     @Test
@@ -78,6 +83,10 @@ class FusekiConfigSettingsTest {
         assertNames(assertThrows(MevoException.class, () -> ServerSettings.read(negative)), negative, "mevo:resultCacheEntryBytes", "-1");
         Path length = withValue("mevo:maxQueryLength", "524288", "lots");
         assertNames(assertThrows(MevoException.class, () -> ServerSettings.read(length)), length, "mevo:maxQueryLength", "lots");
+        Path gate = withValue("mevo:maxConcurrentQueries", "0", "-2");
+        assertNames(assertThrows(MevoException.class, () -> ServerSettings.read(gate)), gate, "mevo:maxConcurrentQueries", "-2");
+        Path wait = withValue("mevo:queueWaitMillis", "10000", "10s");
+        assertNames(assertThrows(MevoException.class, () -> ServerSettings.read(wait)), wait, "mevo:queueWaitMillis", "10s");
     }
 
     @Test
@@ -93,6 +102,8 @@ class FusekiConfigSettingsTest {
         assertEquals(ServerSettings.DEFAULT_MAX_QUERY_LENGTH, s.maxQueryLength());
         assertEquals(List.of(), s.serviceAllowList(), "no SERVICE call allowed");
         assertEquals(ResultCache.Settings.OFF, s.cache(), "no cache");
+        assertEquals(0, s.maxConcurrentQueries(), "no admission gate");
+        assertEquals(ServerSettings.DEFAULT_QUEUE_WAIT_MILLIS, s.queueWaitMillis());
         assertEquals(f, s.file());
     }
 
