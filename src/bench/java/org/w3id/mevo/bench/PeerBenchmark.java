@@ -30,7 +30,7 @@ import org.w3id.mevo.core.ProjectLayout;
  */
 final class PeerBenchmark {
     /** JVM options of the MEVO and Fuseki server processes; the same default as {@code ./mevo serve}. */
-    static final String DEFAULT_SERVER_JAVA_OPTS = "-Xmx768m";
+    static final String DEFAULT_SERVER_JAVA_OPTS = "-Xmx768m -XX:+UseSerialGC";
 
     /** The servers a run can compare, in the order they are measured (the names of {@code --servers}). */
     enum Kind {

@@ -16,6 +16,9 @@ import org.w3id.mevo.core.StepLog;
  * times at once). Prints the tables and writes them as TSV.
  */
 public final class PeersOperation {
+    /** JVM options of the MEVO and Fuseki servers unless given: those of {@code ./mevo serve} (the mevo script). */
+    public static final String DEFAULT_SERVER_JAVA_OPTS = PeerBenchmark.DEFAULT_SERVER_JAVA_OPTS;
+
     /**
      * @param servers comma-separated {@code virtuoso,plain,plain-jetty,mevo-nocache,mevo}
      * @param workloads comma-separated {@code ask,examples,unseen}

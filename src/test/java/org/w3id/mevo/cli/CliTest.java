@@ -98,7 +98,7 @@ class CliTest {
         assertEquals(0, r.exit());
         for (String c : List.of("build", "serve", "reload", "query", "refresh-imports", "resolve-ids", "test"))
             assertTrue(r.out().contains("  " + c + " "), c + " in\n" + r.out());
-        assertTrue(r.out().contains("bench, bench-load, bench-startup, bench-scaling, synth: see bench/BENCHMARKS.md"), r.out());
+        assertTrue(r.out().contains("bench, bench-peers, bench-load, bench-startup, bench-scaling, synth: see bench/BENCHMARKS.md"), r.out());
     }
 
     @Test
@@ -120,7 +120,7 @@ class CliTest {
                 assertTrue(r.out().contains("--project"), e.getKey() + " takes --project");
                 commands++;
             }
-        assertEquals(11, commands, "6 pipeline commands and 5 bench commands");
+        assertEquals(12, commands, "6 pipeline commands and 6 bench commands");
         Run serve = mevo("serve", "--help");
         for (String o : List.of("--port=N", "HTTP port (default 3030)", "--localhost", "--persistent", "--data=DIR", "--watch=N",
                 "--release=DIR", "--no-build"))

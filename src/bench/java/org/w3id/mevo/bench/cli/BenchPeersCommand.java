@@ -38,7 +38,7 @@ public final class BenchPeersCommand implements Callable<Integer> {
     boolean oneAtATime;
 
     @Option(names = "--server-java-opts", paramLabel = "OPTS", description = {
-            "JVM options of the MEVO and Fuseki servers (default: $MEVO_SERVE_JAVA_OPTS or -Xmx768m)"})
+            "JVM options of the MEVO and Fuseki servers (default: $MEVO_SERVE_JAVA_OPTS or ./mevo serve's -Xmx768m -XX:+UseSerialGC)"})
     String serverJavaOpts;
 
     @Option(names = "--virtuoso-buffers", paramLabel = "N", defaultValue = "10000",
@@ -59,7 +59,7 @@ public final class BenchPeersCommand implements Callable<Integer> {
         ProjectLayout layout = project.layout();
         Path releaseDir = release.ensureCurrent(layout, log);
         String opts = serverJavaOpts != null ? serverJavaOpts
-                : System.getenv().getOrDefault("MEVO_SERVE_JAVA_OPTS", "-Xmx768m");
+                : System.getenv().getOrDefault("MEVO_SERVE_JAVA_OPTS", org.w3id.mevo.bench.PeersOperation.DEFAULT_SERVER_JAVA_OPTS);
         int errors = new PeersOperation(log, System.out, System.err).run(new PeersOperation.Options(layout, releaseDir, out,
                 clients, Duration.ofSeconds(seconds), servers, workloads, opts, oneAtATime, virtuosoBuffers));
         return errors == 0 ? 0 : 1;
