@@ -148,7 +148,7 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
         if (action.log.isInfoEnabled()) action.log.info(String.format("[%d] Query = %s", action.id, queryStringLog));
         Query query = null;
         try {
-            query = QueryFactory.create(queryString, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
+            query = QueryFactory.create(QueryComments.strip(queryString), Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
             validateQuery(action, query);
             if (mayHoldService(queryString)) checkServices(action, query);
         } catch (ActionErrorException e) {
