@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,7 @@ import org.w3id.mevo.support.TestKb;
  * messages are the OWL API's own (each one also appears in the old check's report). Faults the OWL API does not
  * reject (annotation values of any datatype) are accepted by both; the fixture and the real knowledge base pass both.
  */
+@Tag("fast")
 class ProfileCheckEquivalenceTest {
     private static final String PREFIXES = """
             @prefix MEVO: <https://w3id.org/mevo/MEVO_> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
