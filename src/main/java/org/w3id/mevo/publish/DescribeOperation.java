@@ -74,7 +74,8 @@ public final class DescribeOperation {
             for (int i = 0; i < rules.size(); i++) {
                 SparqlFiles rule = rules.get(i);
                 byRule.get(rule).get().find().forEach(out::add);
-                ms.append(i == 0 ? "" : ",").append(rule.name()).append(':').append(timeByRule.get(rule)[0]);
+                ms.append(i == 0 ? "" : ",").append(rule.name()).append(':').append(timeByRule.get(rule)[0])
+                        .append('/').append(timeByRule.get(rule)[1]);
                 cpuMs += timeByRule.get(rule)[1];
             }
         } catch (ExecutionException e) {
@@ -88,7 +89,7 @@ public final class DescribeOperation {
             pool.shutdownNow();
         }
         step.done("rules=" + rules.size() + " triples=" + out.size() + " threads=" + threads + " rules-cpu-ms=" + cpuMs
-                + " rule-ms=" + ms);
+                + " rule-ms(wall/cpu)=" + ms);
         return out;
     }
 
