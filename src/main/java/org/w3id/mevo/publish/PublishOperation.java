@@ -46,9 +46,12 @@ public final class PublishOperation {
     public record Options(Path releaseDir, Map<String, String> prefixes, LocalDate releaseDate) {}
 
     /** What goes into a release. {@code info} is the build-info JSON text. */
-    /** @param extraGraphs further named graphs for the dataset (examples, service description / VoID) */
+    /**
+     * @param extraGraphs further named graphs for the dataset (examples, service description / VoID), asked for only
+     *     when the dataset is written, after the other artefacts: the build computes the description meanwhile
+     */
     public record Content(String ontologyIri, Graph tbox, Graph abox, Graph inferred, Graph flat,
-                          Map<String, Graph> extraGraphs, String reportTsv, String info) {}
+                          java.util.function.Supplier<Map<String, Graph>> extraGraphs, String reportTsv, String info) {}
 
     private final StepLog log;
 
@@ -114,7 +117,7 @@ public final class PublishOperation {
             quads.put(Release.ASSERTED, CanonicalBlankNodes.sorted(asserted, true));
             quads.put(Release.INFERRED, CanonicalBlankNodes.sorted(c.inferred(), false));
             quads.put(Release.FLAT, CanonicalBlankNodes.sorted(c.flat(), true));
-            c.extraGraphs().forEach((name, g) -> quads.put(name, CanonicalBlankNodes.sorted(g, true)));
+            c.extraGraphs().get().forEach((name, g) -> quads.put(name, CanonicalBlankNodes.sorted(g, true)));
             writeQuads(tmp.resolve(Release.DATASET_FILE), quads);
             files.add(Release.DATASET_FILE);
             writeString(tmp, Release.REPORT_FILE, c.reportTsv(), files);
