@@ -82,8 +82,12 @@ final class PeerBenchmark {
         }
 
         static Options of(ProjectLayout layout, Path release, List<Integer> levels, Duration seconds) {
-            String opts = System.getenv().getOrDefault("MEVO_SERVE_JAVA_OPTS", DEFAULT_SERVER_JAVA_OPTS);
-            return new Options(layout, release, levels, seconds, opts, List.of(Kind.values()), WORKLOADS, false, 10_000);
+            return new Options(layout, release, levels, seconds, defaultServerJavaOpts(), List.of(Kind.values()), WORKLOADS, false, 10_000);
+        }
+
+        /** The servers' JVM options unless given: $MEVO_SERVE_JAVA_OPTS, else those of {@code ./mevo serve}. */
+        static String defaultServerJavaOpts() {
+            return System.getenv().getOrDefault("MEVO_SERVE_JAVA_OPTS", DEFAULT_SERVER_JAVA_OPTS);
         }
     }
 
@@ -93,14 +97,17 @@ final class PeerBenchmark {
         final String endpoint;
         final Process process;
         final double firstAnswerMs;
+        /** Stops the server and removes what it left behind (Virtuoso: its database folder). */
+        final Runnable stop;
         final Map<String, Measure> byWorkload = new LinkedHashMap<>();
         long peakRssKiB = -1;
 
-        Server(String name, String endpoint, Process process, double firstAnswerMs) {
+        Server(String name, String endpoint, Process process, double firstAnswerMs, Runnable stop) {
             this.name = name;
             this.endpoint = endpoint;
             this.process = process;
             this.firstAnswerMs = firstAnswerMs;
+            this.stop = stop;
         }
     }
 
@@ -123,7 +130,6 @@ final class PeerBenchmark {
         Path tmp = Files.createTempDirectory("mevo-bench-peers");
         List<Server> servers = new ArrayList<>();
         List<Server> running = new ArrayList<>();
-        VirtuosoPeer[] virtuoso = {null};
         Table excluded = new Table("peers: queries left out of the workload (an error on at least one server"
                 + (o.oneAtATime() ? "; one at a time: left out for that server only" : "") + ")", "workload", "query", "server", "answer");
         int errors = 0;
@@ -136,18 +142,18 @@ final class PeerBenchmark {
             if (o.workloads().contains("unseen")) all.put("unseen", QueryVariants.of(examples.queries(), o.release(), 20));
             if (o.oneAtATime()) {
                 for (Kind k : o.servers()) {
-                    Server s = start(k, o, tmp, virtuoso);
+                    Server s = start(k, o, tmp);
                     servers.add(s);
                     running.add(s);
                     for (var w : all.entrySet())
                         errors += measure(s, w.getKey(), common(w.getValue(), List.of(s), excluded, w.getKey()), o);
                     s.peakRssKiB = rss(s.process, "VmHWM");
-                    stop(s, virtuoso);
+                    s.stop.run();
                     running.remove(s);
                 }
             } else {
                 for (Kind k : o.servers()) {
-                    Server s = start(k, o, tmp, virtuoso);
+                    Server s = start(k, o, tmp);
                     servers.add(s);
                     running.add(s);
                 }
@@ -163,28 +169,23 @@ final class PeerBenchmark {
             if (!excluded.rows().isEmpty()) tables.add(excluded);
             return new Result(tables, errors);
         } finally {
-            for (Server s : running) stop(s, virtuoso);
-            if (virtuoso[0] != null) virtuoso[0].close();
+            for (Server s : running) s.stop.run();
             org.w3id.mevo.core.FileTrees.delete(tmp);
         }
     }
 
-    private Server start(Kind k, Options o, Path tmp, VirtuosoPeer[] virtuoso) throws IOException {
+    private Server start(Kind k, Options o, Path tmp) throws IOException {
         if (k != Kind.VIRTUOSO) return startJava(k, o, tmp);
         VirtuosoPeer.ensureInstalled(progress);
-        virtuoso[0] = new VirtuosoPeer(tmp.resolve("virtuoso"), BenchProcesses.freePort(), BenchProcesses.freePort(), o.virtuosoBuffers());
-        progress.println("[mevo] bench peers: Virtuoso: loading " + o.release().resolve("mevo.nq"));
-        long t0 = virtuoso[0].start(o.release().resolve(org.w3id.mevo.publish.Release.DATASET_FILE));
-        long t1 = BenchServers.awaitFirstAnswer(load.client(), virtuoso[0].endpoint(), Duration.ofSeconds(120));
-        return new Server(k.label, virtuoso[0].endpoint(), virtuoso[0].process(), (t1 - t0) / 1e6);
-    }
-
-    private static void stop(Server s, VirtuosoPeer[] virtuoso) {
-        if (virtuoso[0] != null && s.process == virtuoso[0].process()) {
-            virtuoso[0].close();
-            virtuoso[0] = null;
-        } else {
-            BenchProcesses.stop(s.process, Duration.ofSeconds(20));
+        VirtuosoPeer v = new VirtuosoPeer(tmp.resolve("virtuoso"), BenchProcesses.freePort(), BenchProcesses.freePort(), o.virtuosoBuffers());
+        try {
+            progress.println("[mevo] bench peers: Virtuoso: loading " + o.release().resolve("mevo.nq"));
+            long t0 = v.start(o.release().resolve(org.w3id.mevo.publish.Release.DATASET_FILE));
+            long t1 = BenchServers.awaitFirstAnswer(load.client(), v.endpoint(), Duration.ofSeconds(120));
+            return new Server(k.label, v.endpoint(), v.process(), (t1 - t0) / 1e6, v::close);
+        } catch (IOException | RuntimeException e) {
+            v.close();
+            throw e;
         }
     }
 
@@ -224,7 +225,7 @@ final class PeerBenchmark {
         try {
             long t1 = BenchServers.awaitFirstAnswer(load.client(), endpoint, Duration.ofSeconds(120));
             progress.printf("[mevo] bench peers: %s up, first answer %.0f ms after process start%n", name, (t1 - t0) / 1e6);
-            return new Server(name, endpoint, p, (t1 - t0) / 1e6);
+            return new Server(name, endpoint, p, (t1 - t0) / 1e6, () -> BenchProcesses.stop(p, Duration.ofSeconds(20)));
         } catch (RuntimeException e) {
             BenchProcesses.stop(p, Duration.ofSeconds(20));
             throw new MevoException(name + " did not start: " + e.getMessage() + " (log: " + Files.readString(tmp.resolve(kind + ".log")) + ")", e);

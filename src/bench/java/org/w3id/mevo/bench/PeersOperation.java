@@ -16,15 +16,15 @@ import org.w3id.mevo.core.StepLog;
  * times at once). Prints the tables and writes them as TSV.
  */
 public final class PeersOperation {
-    /** JVM options of the MEVO and Fuseki servers unless given: those of {@code ./mevo serve} (the mevo script). */
-    public static final String DEFAULT_SERVER_JAVA_OPTS = PeerBenchmark.DEFAULT_SERVER_JAVA_OPTS;
-
     /**
      * @param servers comma-separated {@code virtuoso,plain,plain-jetty,mevo-nocache,mevo}
      * @param workloads comma-separated {@code ask,examples,unseen}
      */
     public record Options(ProjectLayout layout, Path releaseDir, Path out, List<Integer> levels, Duration seconds,
-                          String servers, String workloads, String serverJavaOpts, boolean oneAtATime, int virtuosoBuffers) {}
+                          String servers, String workloads, String serverJavaOpts, boolean oneAtATime, int virtuosoBuffers) {
+        /** The servers' JVM options when none are given: $MEVO_SERVE_JAVA_OPTS, else those of {@code ./mevo serve}. */
+        public static String defaultServerJavaOpts() { return PeerBenchmark.Options.defaultServerJavaOpts(); }
+    }
 
     private final StepLog log;
     private final PrintStream out;

@@ -188,7 +188,7 @@ public final class CappedQueryProcessor extends SPARQL_QueryDataset {
      * {@code \}{@code u} / {@code \}{@code U} escape, which the SPARQL parser decodes before it reads keywords.
      */
     static boolean mayHoldService(String queryText) {
-        if (queryText.indexOf('\\') >= 0 && (queryText.contains("\\u") || queryText.contains("\\U"))) return true;
+        if (QueryComments.hasUnicodeEscape(queryText)) return true;
         int n = queryText.length() - 7;
         for (int i = 0; i <= n; i++) {
             char c = queryText.charAt(i);

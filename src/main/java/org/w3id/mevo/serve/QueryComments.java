@@ -18,7 +18,7 @@ final class QueryComments {
     /** {@code text} without its comments (the same String when it has none, or holds a unicode escape). */
     static String strip(String text) {
         if (text.indexOf('#') < 0) return text;
-        if (text.indexOf('\\') >= 0 && (text.contains("\\u") || text.contains("\\U"))) return text;
+        if (hasUnicodeEscape(text)) return text;
         StringBuilder out = null;
         int n = text.length(), copied = 0, i = 0;
         while (i < n) {
@@ -39,7 +39,15 @@ final class QueryComments {
             }
         }
         if (out == null) return text;
-        return out.append(text, Math.min(copied, n), n).toString();
+        return out.append(text, copied, n).toString();
+    }
+
+    /**
+     * Whether {@code text} holds a {@code \}{@code u} or {@code \}{@code U} escape, which the SPARQL parser decodes
+     * before it reads tokens (so what the text seems to say about keywords, quotes or comments may not hold).
+     */
+    static boolean hasUnicodeEscape(String text) {
+        return text.indexOf('\\') >= 0 && (text.contains("\\u") || text.contains("\\U"));
     }
 
     /** After an IRIREF starting at {@code i}, or {@code i + 1} when the {@code <} starts none (an operator). */

@@ -58,8 +58,7 @@ public final class BenchPeersCommand implements Callable<Integer> {
         StepLog log = StepLog.stderr();
         ProjectLayout layout = project.layout();
         Path releaseDir = release.ensureCurrent(layout, log);
-        String opts = serverJavaOpts != null ? serverJavaOpts
-                : System.getenv().getOrDefault("MEVO_SERVE_JAVA_OPTS", org.w3id.mevo.bench.PeersOperation.DEFAULT_SERVER_JAVA_OPTS);
+        String opts = serverJavaOpts != null ? serverJavaOpts : PeersOperation.Options.defaultServerJavaOpts();
         int errors = new PeersOperation(log, System.out, System.err).run(new PeersOperation.Options(layout, releaseDir, out,
                 clients, Duration.ofSeconds(seconds), servers, workloads, opts, oneAtATime, virtuosoBuffers));
         return errors == 0 ? 0 : 1;
